@@ -1,0 +1,110 @@
+import { createHash } from "node:crypto";
+
+/**
+ * The development demo data's people and organisations, with fixed ids so that the identity
+ * subgraph's users, the registry's records and the notification inbox all refer to the same
+ * rows without any subgraph reading another's tables. Development only: never seeded in production.
+ */
+
+/** A stable UUID-shaped id derived from a name, so re-seeding finds the same rows. */
+export function demoId(name: string): string {
+  const hex = createHash("sha256").update(`xuekao-demo:${name}`).digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+export type DemoOrganizationKind = "PROVINCE" | "LEAGUE" | "COUNTY" | "SCHOOL" | "CLASS";
+
+export interface DemoOrganization {
+  id: string;
+  code: string;
+  name: string;
+  kind: DemoOrganizationKind;
+  parentId: string | null;
+}
+
+const org = (key: string, code: string, name: string, kind: DemoOrganizationKind, parent: string | null): DemoOrganization => ({
+  id: demoId(`org:${key}`),
+  code,
+  name,
+  kind,
+  parentId: parent ? demoId(`org:${parent}`) : null,
+});
+
+/** Inner Mongolia (15) with its league level; Beijing (11) has none (municipality → district). */
+export const demoOrganizations: DemoOrganization[] = [
+  org("im", "15", "内蒙古自治区教育考试院", "PROVINCE", null),
+  org("im-hohhot", "1501", "呼和浩特市教育招生考试中心", "LEAGUE", "im"),
+  org("im-xincheng", "150102", "新城区教育招生考试中心", "COUNTY", "im-hohhot"),
+  org("im-school", "1501020001", "呼和浩特市第一中学", "SCHOOL", "im-xincheng"),
+  org("im-class-1", "150102000101", "高一（1）班", "CLASS", "im-school"),
+  org("im-class-2", "150102000102", "高一（2）班", "CLASS", "im-school"),
+  org("bj", "11", "北京教育考试院", "PROVINCE", null),
+  org("bj-haidian", "110108", "海淀区招生考试中心", "COUNTY", "bj"),
+  org("bj-school", "1101080001", "北京市海淀区实验中学", "SCHOOL", "bj-haidian"),
+];
+
+export const demoOrgId = (key: string) => demoId(`org:${key}`);
+
+/** GB 11643-1999 check character of the first 17 digits of a citizen ID number. */
+export function idNumberCheckCharacter(first17: string): string {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...first17].reduce((total, digit, index) => total + Number(digit) * (weights[index] ?? 0), 0);
+  return "10X98765432"[sum % 11] as string;
+}
+
+export type DemoUserKind = "IN_SCHOOL_CANDIDATE" | "SOCIAL_CANDIDATE" | "STAFF";
+
+export interface DemoUser {
+  id: string;
+  username: string;
+  displayName: string;
+  kind: DemoUserKind;
+  /** The organisation the person belongs to (class for students, office for staff). */
+  organizationId: string;
+  /** Candidates only: a valid (fictional) 18-digit ID number. */
+  idNumber?: string;
+}
+
+const SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧";
+const GIVEN = ["子涵", "欣怡", "梓轩", "雨桐", "浩然", "思远", "一诺", "嘉怡", "宇航", "若曦"];
+
+function demoIdNumber(area: string, birth: string, sequence: number): string {
+  const first17 = `${area}${birth}${String(sequence).padStart(3, "0")}`;
+  return `${first17}${idNumberCheckCharacter(first17)}`;
+}
+
+const students: DemoUser[] = Array.from({ length: 30 }, (_, index) => {
+  const n = index + 1;
+  return {
+    id: demoId(`user:candidate${n}`),
+    username: `candidate${n}`,
+    displayName: `${SURNAMES[index % SURNAMES.length]}${GIVEN[index % GIVEN.length]}`,
+    kind: "IN_SCHOOL_CANDIDATE",
+    organizationId: demoOrgId(n <= 15 ? "im-class-1" : "im-class-2"),
+    idNumber: demoIdNumber("150102", `2009${String((index % 12) + 1).padStart(2, "0")}${String((index % 27) + 1).padStart(2, "0")}`, 100 + n),
+  };
+});
+
+const person = (username: string, displayName: string, kind: DemoUserKind, orgKey: string, idNumber?: string): DemoUser => ({
+  id: demoId(`user:${username}`),
+  username,
+  displayName,
+  kind,
+  organizationId: demoOrgId(orgKey),
+  ...(idNumber ? { idNumber } : {}),
+});
+
+/** Accounts listed in the README (issue 3 gives them passwords and roles). */
+export const demoUsers: DemoUser[] = [
+  ...students,
+  person("social1", "赵社会", "SOCIAL_CANDIDATE", "im-xincheng", demoIdNumber("150102", "20070315", 201)),
+  person("teacher1", "孙老师", "STAFF", "im-class-1"),
+  person("school1", "周校务", "STAFF", "im-school"),
+  person("county1", "吴区招办", "STAFF", "im-xincheng"),
+  person("league1", "郑市招办", "STAFF", "im-hohhot"),
+  person("region1", "王考试院", "STAFF", "im"),
+  person("bjreviewer1", "钱审核", "STAFF", "bj"),
+  person("bjcandidate1", "冯返京", "SOCIAL_CANDIDATE", "bj-haidian", demoIdNumber("130102", "20070521", 301)),
+];
+
+export const demoUserId = (username: string) => demoId(`user:${username}`);

@@ -1,0 +1,12 @@
+import "reflect-metadata";
+
+export * from "./config.js";
+export * from "./context.js";
+export * from "./database.js";
+export * from "./errors.js";
+export * from "./federation.js";
+export * from "./http.js";
+export * from "./loaders.js";
+export * from "./logger.js";
+export * from "./migrations.js";
+export * from "./subgraph.js";

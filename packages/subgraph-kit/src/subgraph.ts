@@ -1,0 +1,226 @@
+import "reflect-metadata";
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { ApolloServer } from "@apollo/server";
+import { RequestContext, type EntityClass, type EntityManager, type MikroORM } from "@mikro-orm/core";
+import type { GraphQLSchema } from "graphql";
+import type { NonEmptyArray } from "type-graphql";
+import { z } from "zod";
+import { bootOrExit, ConfigError, loadConfig, logLevel, nodeEnv, port } from "./config.js";
+import type { SubgraphContext } from "./context.js";
+import { openDatabase, parseDatabaseUrl, resolveDatabaseTarget, type DatabaseTarget, type MigrationSets } from "./database.js";
+import { createErrorFormatter } from "./errors.js";
+import { buildFederatedSchema, printFederatedSchema, type ReferenceResolvers } from "./federation.js";
+import { closeServer, createGraphQLHttpServer, listen, onShutdownSignal, type Listening } from "./http.js";
+import { EntityLoaders } from "./loaders.js";
+import { createLogger, type Logger } from "./logger.js";
+
+/** Everything that makes one subgraph; `subgraphs/<name>/src/subgraph.ts` exports one of these. */
+export interface SubgraphDefinition {
+  name: string;
+  defaultPort: number;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own signature
+  resolvers: NonEmptyArray<Function>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  orphanedTypes?: Function[];
+  referenceResolvers?: ReferenceResolvers;
+  entities: EntityClass<unknown>[];
+  migrations: MigrationSets;
+  /** Development demo data. Must be idempotent: `npm start` runs it on every start. */
+  seedDemo?: (em: EntityManager) => Promise<void>;
+}
+
+export interface SubgraphConfig {
+  nodeEnv: "development" | "test" | "production";
+  logLevel: string;
+  host: string;
+  port: number;
+  database: DatabaseTarget;
+  seedDemo: boolean;
+}
+
+/** The monorepo root (where pnpm-workspace.yaml is), so `.data/` is one folder whatever the cwd. */
+export function findRepoRoot(start = process.cwd()): string {
+  let dir = resolve(start);
+  while (!existsSync(join(dir, "pnpm-workspace.yaml"))) {
+    const parent = dirname(dir);
+    if (parent === dir) return process.cwd();
+    dir = parent;
+  }
+  return dir;
+}
+
+const databaseUrl = z
+  .string()
+  .optional()
+  .transform((value) => (value ? value : undefined))
+  .superRefine((value, context) => {
+    if (value === undefined) return;
+    try {
+      parseDatabaseUrl(value);
+    } catch (error) {
+      context.addIssue({ code: "custom", message: (error as Error).message });
+    }
+  });
+
+const flag = z
+  .enum(["1", "0", "true", "false", ""])
+  .optional()
+  .transform((value) => value === "1" || value === "true");
+
+/**
+ * Reads `<NAME>_PORT`, `<NAME>_DATABASE_URL`, `DATABASE_URL`, `DATA_DIR`, `HOST`, `NODE_ENV`,
+ * `LOG_LEVEL` and `SEED_DEMO` (see the README's configuration table).
+ */
+export function loadSubgraphConfig(
+  definition: Pick<SubgraphDefinition, "name" | "defaultPort">,
+  env: Record<string, string | undefined> = process.env,
+): SubgraphConfig {
+  const prefix = definition.name.toUpperCase();
+  const raw = loadConfig(
+    {
+      NODE_ENV: nodeEnv,
+      LOG_LEVEL: logLevel,
+      HOST: z.string().min(1).default("127.0.0.1"),
+      [`${prefix}_PORT`]: port(definition.defaultPort),
+      [`${prefix}_DATABASE_URL`]: databaseUrl,
+      DATABASE_URL: databaseUrl,
+      DATA_DIR: z.string().min(1).default(join(findRepoRoot(), ".data")),
+      SEED_DEMO: flag,
+    },
+    env,
+  ) as Record<string, unknown> & {
+    NODE_ENV: SubgraphConfig["nodeEnv"];
+    LOG_LEVEL: string;
+    HOST: string;
+    DATA_DIR: string;
+    SEED_DEMO: boolean;
+    DATABASE_URL?: string;
+  };
+  if (raw.NODE_ENV === "production" && raw.SEED_DEMO) {
+    throw new ConfigError(["SEED_DEMO: demo data is for development only and is refused when NODE_ENV=production"]);
+  }
+  return {
+    nodeEnv: raw.NODE_ENV,
+    logLevel: raw.LOG_LEVEL,
+    host: raw.HOST,
+    port: raw[`${prefix}_PORT`] as number,
+    database: resolveDatabaseTarget(definition.name, {
+      ownUrl: raw[`${prefix}_DATABASE_URL`] as string | undefined,
+      sharedUrl: raw.DATABASE_URL,
+      dataDir: raw.DATA_DIR,
+    }),
+    seedDemo: raw.SEED_DEMO,
+  };
+}
+
+export interface SubgraphService {
+  name: string;
+  schema: GraphQLSchema;
+  orm: MikroORM;
+  logger: Logger;
+  listen(port?: number, host?: string): Promise<Listening>;
+  close(): Promise<void>;
+}
+
+/** Builds the schema, opens and migrates the database, wires Apollo to node:http. Does not listen. */
+export async function createSubgraphService(
+  definition: SubgraphDefinition,
+  config: SubgraphConfig,
+  logger: Logger = createLogger(definition.name, config.logLevel),
+): Promise<SubgraphService> {
+  const schema = await buildFederatedSchema(definition);
+  const orm = await openDatabase({
+    target: config.database,
+    entities: definition.entities,
+    migrations: definition.migrations,
+    logger,
+  });
+  if (config.seedDemo && definition.seedDemo) {
+    const em = orm.em.fork();
+    await definition.seedDemo(em);
+    await em.flush();
+  }
+
+  const apollo = new ApolloServer<SubgraphContext>({
+    schema,
+    introspection: config.nodeEnv !== "production",
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: createErrorFormatter(logger),
+    logger,
+  });
+  await apollo.start();
+
+  const server = createGraphQLHttpServer<SubgraphContext>({
+    apollo,
+    logger,
+    // Every request runs in its own MikroORM RequestContext: a fresh identity map per request.
+    run: (work) => RequestContext.create(orm.em, work),
+    context: async (request, requestId) => {
+      const em = RequestContext.getEntityManager() as EntityManager;
+      return {
+        requestId,
+        em,
+        loaders: new EntityLoaders(em),
+        logger: logger.child({ requestId }),
+        authorization: request.headers.authorization,
+      };
+    },
+    health: {
+      ready: async () => {
+        if (!(await orm.isConnected())) throw new Error("database not connected");
+      },
+    },
+  });
+
+  return {
+    name: definition.name,
+    schema,
+    orm,
+    logger,
+    listen: (listenPort = config.port, host = config.host) => listen(server, listenPort, host),
+    close: async () => {
+      await closeServer(server);
+      await apollo.stop();
+      await orm.close();
+    },
+  };
+}
+
+/** The `main.js` of every subgraph: configure, migrate, (seed), listen, stop cleanly on a signal. */
+export function runSubgraph(definition: SubgraphDefinition): void {
+  void bootOrExit(async () => {
+    const config = loadSubgraphConfig(definition);
+    const logger = createLogger(definition.name, config.logLevel);
+    const service = await createSubgraphService(definition, config, logger);
+    const { url } = await service.listen();
+    logger.info({ url: `${url}/graphql`, driver: config.database.driver }, `${definition.name} subgraph ready`);
+    onShutdownSignal(logger, service.close);
+  });
+}
+
+/** Writes the subgraph's federation SDL (committed as `schema.graphql`, read by composition). */
+export async function emitSubgraphSchema(definition: SubgraphDefinition, file: string): Promise<string> {
+  const sdl = printFederatedSchema(await buildFederatedSchema(definition));
+  writeFileSync(file, sdl);
+  return sdl;
+}
+
+/** Regenerates `index.ts` of a migrations folder: every migration class, oldest first. */
+export function writeMigrationIndex(folder: string): void {
+  mkdirSync(folder, { recursive: true });
+  const names = readdirSync(folder)
+    .filter((file) => /^Migration\d+.*\.ts$/.test(file))
+    .map((file) => file.replace(/\.ts$/, ""))
+    .sort();
+  const lines = [
+    "// Generated by `migration:create`: this driver's migrations, oldest first. Do not edit by hand.",
+    'import type { MigrationObject } from "@mikro-orm/core";',
+    ...names.map((name) => `import { ${name} } from "./${name}.js";`),
+    "",
+    `export const migrations: MigrationObject[] = [${names.map((name) => `\n  { name: "${name}", class: ${name} },`).join("")}${names.length ? "\n" : ""}];`,
+    "",
+  ];
+  writeFileSync(join(folder, "index.ts"), lines.join("\n"));
+}

@@ -1,0 +1,93 @@
+import { connect } from "node:net";
+import type { DatabaseDriver, DatabaseTarget } from "../database.js";
+import { DEFAULT_PG_URL, scratchDatabase } from "../migrations.js";
+import { createSubgraphService, type SubgraphDefinition, type SubgraphService } from "../subgraph.js";
+
+/** PostgreSQL is tested when it answers at PG_URL (default 127.0.0.1:5432); REQUIRE_PG=1 makes its absence a failure. */
+export async function postgresReachable(pgUrl = process.env.PG_URL ?? DEFAULT_PG_URL): Promise<boolean> {
+  const url = new URL(pgUrl);
+  const reachable = await new Promise<boolean>((resolve) => {
+    const socket = connect({ host: url.hostname, port: Number(url.port || 5432) });
+    socket.setTimeout(2000);
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("timeout", () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once("error", () => resolve(false));
+  });
+  if (!reachable && process.env.REQUIRE_PG === "1") {
+    throw new Error(`REQUIRE_PG=1 but PostgreSQL does not answer at ${url.host} (set PG_URL or start it, see STACK.md)`);
+  }
+  return reachable;
+}
+
+/** The drivers an integration test runs on: libsql always, PostgreSQL when reachable. */
+export async function testDrivers(): Promise<DatabaseDriver[]> {
+  return (await postgresReachable()) ? ["libsql", "postgresql"] : ["libsql"];
+}
+
+export interface TestSubgraph {
+  url: string;
+  service: SubgraphService;
+  target: DatabaseTarget;
+  graphql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResult<T>>;
+  stop(): Promise<void>;
+}
+
+export interface GraphQLResult<T> {
+  data?: T | null;
+  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+}
+
+export async function postGraphQL<T>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<GraphQLResult<T>> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as GraphQLResult<T>;
+}
+
+/** Starts a subgraph in-process on a loopback port with its own scratch database of `driver`. */
+export async function startTestSubgraph(
+  definition: SubgraphDefinition,
+  driver: DatabaseDriver,
+  options: { seedDemo?: boolean; target?: DatabaseTarget; port?: number } = {},
+): Promise<TestSubgraph> {
+  const scratch = options.target ? { target: options.target, drop: async () => {} } : await scratchDatabase(driver, `test_${definition.name}`);
+  const service = await createSubgraphService(definition, {
+    nodeEnv: "test",
+    logLevel: process.env.TEST_LOG_LEVEL ?? "silent",
+    host: "127.0.0.1",
+    port: options.port ?? 0,
+    database: scratch.target,
+    seedDemo: options.seedDemo ?? false,
+  });
+  const { url } = await service.listen();
+  const graphqlUrl = `${url}/graphql`;
+  return {
+    url: graphqlUrl,
+    service,
+    target: scratch.target,
+    graphql: (query, variables, headers) => postGraphQL(graphqlUrl, query, variables, headers),
+    stop: async () => {
+      await service.close();
+      await scratch.drop();
+    },
+  };
+}
+
+export { scratchDatabase } from "../migrations.js";

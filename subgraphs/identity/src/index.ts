@@ -1,0 +1,1 @@
+export { identitySubgraph } from "./subgraph.js";

@@ -1,0 +1,4 @@
+import { runSubgraph } from "@xuekao/subgraph-kit";
+import { identitySubgraph } from "./subgraph.js";
+
+runSubgraph(identitySubgraph);

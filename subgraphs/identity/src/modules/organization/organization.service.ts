@@ -1,0 +1,50 @@
+import type { EntityManager } from "@mikro-orm/core";
+import { Organization, OrganizationKind } from "./organization.entity.js";
+import { OrganizationErrors } from "./organization.errors.js";
+import type { CreateOrganizationInput } from "./organization.inputs.js";
+
+/**
+ * Which kinds may stand directly above each kind. A county sits under a league in Inner
+ * Mongolia and directly under the province in Beijing, which has no league level.
+ */
+export const ALLOWED_PARENT_KINDS: Record<OrganizationKind, readonly OrganizationKind[]> = {
+  [OrganizationKind.PROVINCE]: [],
+  [OrganizationKind.LEAGUE]: [OrganizationKind.PROVINCE],
+  [OrganizationKind.COUNTY]: [OrganizationKind.LEAGUE, OrganizationKind.PROVINCE],
+  [OrganizationKind.SCHOOL]: [OrganizationKind.COUNTY],
+  [OrganizationKind.CLASS]: [OrganizationKind.SCHOOL],
+};
+
+export class OrganizationService {
+  constructor(private readonly em: EntityManager) {}
+
+  list(): Promise<Organization[]> {
+    return this.em.find(Organization, {}, { orderBy: { code: "asc" } });
+  }
+
+  findById(id: string): Promise<Organization | null> {
+    return this.em.findOne(Organization, { id });
+  }
+
+  async create(input: CreateOrganizationInput): Promise<Organization> {
+    const code = input.code.trim();
+    const name = input.name.trim();
+    if (!/^\d{2,32}$/.test(code)) throw OrganizationErrors.codeInvalid();
+    if (name.length < 2 || name.length > 100) throw OrganizationErrors.nameInvalid();
+
+    const allowedParents = ALLOWED_PARENT_KINDS[input.kind];
+    let parent: Organization | null = null;
+    if (input.parentId) {
+      parent = await this.em.findOne(Organization, { id: input.parentId });
+      if (!parent) throw OrganizationErrors.parentNotFound(input.parentId);
+    }
+    if ((parent === null) !== (allowedParents.length === 0) || (parent && !allowedParents.includes(parent.kind))) {
+      throw OrganizationErrors.parentKindInvalid(input.kind, allowedParents);
+    }
+    if (await this.em.count(Organization, { code })) throw OrganizationErrors.codeTaken(code);
+
+    const organization = this.em.create(Organization, { code, name, kind: input.kind, parentId: parent?.id ?? null, createdAt: new Date() });
+    await this.em.flush();
+    return organization;
+  }
+}

@@ -1,0 +1,25 @@
+import "reflect-metadata";
+import type { SubgraphContext, SubgraphDefinition } from "@xuekao/subgraph-kit";
+import { migrations as libsqlMigrations } from "./migrations/libsql/index.js";
+import { migrations as postgresqlMigrations } from "./migrations/postgresql/index.js";
+import { Organization } from "./modules/organization/organization.entity.js";
+import { OrganizationResolver } from "./modules/organization/organization.resolver.js";
+import { User } from "./modules/user/user.entity.js";
+import { UserResolver } from "./modules/user/user.resolver.js";
+import { seedIdentityDemo } from "./seeders/demo.seeder.js";
+
+/** identity: users, organisations, roles, sessions, API clients. */
+export const identitySubgraph: SubgraphDefinition = {
+  name: "identity",
+  defaultPort: 4001,
+  resolvers: [OrganizationResolver, UserResolver],
+  entities: [Organization, User],
+  migrations: { libsql: libsqlMigrations, postgresql: postgresqlMigrations },
+  referenceResolvers: {
+    User: { __resolveReference: ({ id }: { id: string }, { loaders }: SubgraphContext) => loaders.load(User, id) },
+    Organization: {
+      __resolveReference: ({ id }: { id: string }, { loaders }: SubgraphContext) => loaders.load(Organization, id),
+    },
+  },
+  seedDemo: seedIdentityDemo,
+};
