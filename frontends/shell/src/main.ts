@@ -2,6 +2,7 @@ import { createApp, h } from "vue";
 import { createPinia } from "pinia";
 import ElementPlus, { ElResult } from "element-plus";
 import "element-plus/dist/index.css";
+import "./theme.css";
 import "./styles.css";
 import App from "./App.vue";
 import { i18n } from "./i18n";

@@ -14,10 +14,14 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query BureauOverview {\n    organizations {\n      id\n      code\n      name\n      kind\n      parentId\n    }\n    certificationCases {\n      id\n      originProvinceCode\n      status\n      submittedAt\n      candidate {\n        displayName\n      }\n    }\n  }\n": typeof types.BureauOverviewDocument,
     "\n  query CandidateExamSessions {\n    examSessions {\n      id\n      code\n      name\n      registrationOpensAt\n      registrationClosesAt\n    }\n  }\n": typeof types.CandidateExamSessionsDocument,
+    "\n  query SchoolExamRecords($limit: Int!) {\n    examRecords(limit: $limit) {\n      id\n      recordNumber\n      status\n      candidate {\n        id\n        displayName\n        unreadNotificationCount\n      }\n      school {\n        name\n      }\n    }\n  }\n": typeof types.SchoolExamRecordsDocument,
 };
 const documents: Documents = {
+    "\n  query BureauOverview {\n    organizations {\n      id\n      code\n      name\n      kind\n      parentId\n    }\n    certificationCases {\n      id\n      originProvinceCode\n      status\n      submittedAt\n      candidate {\n        displayName\n      }\n    }\n  }\n": types.BureauOverviewDocument,
     "\n  query CandidateExamSessions {\n    examSessions {\n      id\n      code\n      name\n      registrationOpensAt\n      registrationClosesAt\n    }\n  }\n": types.CandidateExamSessionsDocument,
+    "\n  query SchoolExamRecords($limit: Int!) {\n    examRecords(limit: $limit) {\n      id\n      recordNumber\n      status\n      candidate {\n        id\n        displayName\n        unreadNotificationCount\n      }\n      school {\n        name\n      }\n    }\n  }\n": types.SchoolExamRecordsDocument,
 };
 
 /**
@@ -37,7 +41,15 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query BureauOverview {\n    organizations {\n      id\n      code\n      name\n      kind\n      parentId\n    }\n    certificationCases {\n      id\n      originProvinceCode\n      status\n      submittedAt\n      candidate {\n        displayName\n      }\n    }\n  }\n"): (typeof documents)["\n  query BureauOverview {\n    organizations {\n      id\n      code\n      name\n      kind\n      parentId\n    }\n    certificationCases {\n      id\n      originProvinceCode\n      status\n      submittedAt\n      candidate {\n        displayName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query CandidateExamSessions {\n    examSessions {\n      id\n      code\n      name\n      registrationOpensAt\n      registrationClosesAt\n    }\n  }\n"): (typeof documents)["\n  query CandidateExamSessions {\n    examSessions {\n      id\n      code\n      name\n      registrationOpensAt\n      registrationClosesAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SchoolExamRecords($limit: Int!) {\n    examRecords(limit: $limit) {\n      id\n      recordNumber\n      status\n      candidate {\n        id\n        displayName\n        unreadNotificationCount\n      }\n      school {\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query SchoolExamRecords($limit: Int!) {\n    examRecords(limit: $limit) {\n      id\n      recordNumber\n      status\n      candidate {\n        id\n        displayName\n        unreadNotificationCount\n      }\n      school {\n        name\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

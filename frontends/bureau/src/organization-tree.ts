@@ -1,0 +1,30 @@
+export interface FlatOrganization {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  parentId?: string | null;
+}
+
+export type OrganizationNode<T extends FlatOrganization> = T & { children?: OrganizationNode<T>[] };
+
+/**
+ * Nests organisations under their parents for the tree table. An organisation whose parent is
+ * not in the list (outside the viewer's scope) becomes a root rather than disappearing.
+ */
+export function buildOrganizationTree<T extends FlatOrganization>(organizations: readonly T[]): OrganizationNode<T>[] {
+  const nodes = new Map<string, OrganizationNode<T>>(organizations.map((org) => [org.id, { ...org }]));
+  const roots: OrganizationNode<T>[] = [];
+  for (const node of nodes.values()) {
+    const parent = node.parentId ? nodes.get(node.parentId) : undefined;
+    if (parent && parent !== node) (parent.children ??= []).push(node);
+    else roots.push(node);
+  }
+  const byCode = (a: OrganizationNode<T>, b: OrganizationNode<T>) => a.code.localeCompare(b.code);
+  const sort = (list: OrganizationNode<T>[]) => {
+    list.sort(byCode);
+    for (const node of list) if (node.children) sort(node.children);
+  };
+  sort(roots);
+  return roots;
+}

@@ -1,0 +1,23 @@
+import { graphql } from "@xuekao/graphql-client";
+
+// One request for both panels: if one subgraph fails, the other panel still renders.
+export const BureauOverviewQuery = graphql(`
+  query BureauOverview {
+    organizations {
+      id
+      code
+      name
+      kind
+      parentId
+    }
+    certificationCases {
+      id
+      originProvinceCode
+      status
+      submittedAt
+      candidate {
+        displayName
+      }
+    }
+  }
+`);
