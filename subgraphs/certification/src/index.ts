@@ -1,0 +1,1 @@
+export { certificationSubgraph } from "./subgraph.js";

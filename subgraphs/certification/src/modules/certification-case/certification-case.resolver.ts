@@ -1,0 +1,30 @@
+import type { SubgraphContext } from "@xuekao/subgraph-kit";
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { UserReference } from "../references/user.reference.js";
+import { CertificationCase } from "./certification-case.entity.js";
+import { OpenCertificationCaseInput } from "./certification-case.inputs.js";
+import { CertificationCaseService } from "./certification-case.service.js";
+
+@Resolver(() => CertificationCase)
+export class CertificationCaseResolver {
+  @Query(() => [CertificationCase], { description: "成绩认定申请，最新提交的在前（每页至多 200 条）" })
+  certificationCases(
+    @Arg("limit", () => Int, { defaultValue: 50 }) limit: number,
+    @Ctx() { em }: SubgraphContext,
+  ): Promise<CertificationCase[]> {
+    return new CertificationCaseService(em).list(limit);
+  }
+
+  @Mutation(() => CertificationCase, { description: "提交外省合格考成绩认定申请" })
+  openCertificationCase(
+    @Arg("input", () => OpenCertificationCaseInput) input: OpenCertificationCaseInput,
+    @Ctx() { em }: SubgraphContext,
+  ): Promise<CertificationCase> {
+    return new CertificationCaseService(em).open(input);
+  }
+
+  @FieldResolver(() => UserReference, { description: "申请人（身份子图）" })
+  candidate(@Root() certificationCase: CertificationCase): UserReference {
+    return { id: certificationCase.candidateId };
+  }
+}

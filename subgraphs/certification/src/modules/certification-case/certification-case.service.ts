@@ -1,0 +1,43 @@
+import type { EntityManager } from "@mikro-orm/core";
+import { CertificationCase, CertificationCaseStatus } from "./certification-case.entity.js";
+import { CertificationCaseErrors } from "./certification-case.errors.js";
+import type { OpenCertificationCaseInput } from "./certification-case.inputs.js";
+import { isProvinceCode } from "./province-codes.js";
+
+export const MAX_CASES_PAGE = 200;
+
+export class CertificationCaseService {
+  constructor(private readonly em: EntityManager) {}
+
+  list(limit: number): Promise<CertificationCase[]> {
+    return this.em.find(
+      CertificationCase,
+      {},
+      { orderBy: { submittedAt: "desc" }, limit: Math.min(Math.max(limit, 1), MAX_CASES_PAGE) },
+    );
+  }
+
+  /** Candidates certified before may not apply again (BJEEA notice); one pending case at a time. */
+  async open(input: OpenCertificationCaseInput): Promise<CertificationCase> {
+    if (!isProvinceCode(input.originProvinceCode)) throw CertificationCaseErrors.provinceInvalid("originProvinceCode");
+    if (!isProvinceCode(input.certifyingProvinceCode)) throw CertificationCaseErrors.provinceInvalid("certifyingProvinceCode");
+    if (input.originProvinceCode === input.certifyingProvinceCode) throw CertificationCaseErrors.sameProvince();
+
+    const previous = await this.em.find(CertificationCase, {
+      candidateId: input.candidateId,
+      certifyingProvinceCode: input.certifyingProvinceCode,
+    });
+    if (previous.some((item) => item.status === CertificationCaseStatus.APPROVED)) throw CertificationCaseErrors.alreadyCertified();
+    if (previous.some((item) => item.status === CertificationCaseStatus.PENDING_REVIEW)) throw CertificationCaseErrors.alreadyOpen();
+
+    const certificationCase = this.em.create(CertificationCase, {
+      candidateId: input.candidateId,
+      originProvinceCode: input.originProvinceCode,
+      certifyingProvinceCode: input.certifyingProvinceCode,
+      status: CertificationCaseStatus.PENDING_REVIEW,
+      submittedAt: new Date(),
+    });
+    await this.em.flush();
+    return certificationCase;
+  }
+}

@@ -1,0 +1,17 @@
+import "reflect-metadata";
+import type { SubgraphDefinition } from "@xuekao/subgraph-kit";
+import { migrations as libsqlMigrations } from "./migrations/libsql/index.js";
+import { migrations as postgresqlMigrations } from "./migrations/postgresql/index.js";
+import { CertificationCase } from "./modules/certification-case/certification-case.entity.js";
+import { CertificationCaseResolver } from "./modules/certification-case/certification-case.resolver.js";
+import { seedCertificationDemo } from "./seeders/demo.seeder.js";
+
+/** certification: certification cases, evidence, recognition, certificates. */
+export const certificationSubgraph: SubgraphDefinition = {
+  name: "certification",
+  defaultPort: 4003,
+  resolvers: [CertificationCaseResolver],
+  entities: [CertificationCase],
+  migrations: { libsql: libsqlMigrations, postgresql: postgresqlMigrations },
+  seedDemo: seedCertificationDemo,
+};

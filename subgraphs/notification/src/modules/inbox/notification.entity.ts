@@ -1,0 +1,33 @@
+import { randomUUID } from "node:crypto";
+import { Entity, Index, PrimaryKey, Property } from "@mikro-orm/core";
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+
+/** One message in a person's in-app inbox. SMS delivery comes with the notifications issue. */
+@ObjectType({ description: "站内消息" })
+@Directive('@key(fields: "id")')
+@Entity({ tableName: "notification" })
+@Index({ properties: ["recipientId", "createdAt"] })
+export class Notification {
+  @Field(() => ID)
+  @PrimaryKey({ type: "uuid" })
+  id: string = randomUUID();
+
+  @Property({ type: "uuid" })
+  recipientId!: string;
+
+  @Field(() => String)
+  @Property({ type: "string", length: 100 })
+  title!: string;
+
+  @Field(() => String)
+  @Property({ type: "text" })
+  body!: string;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: "datetime", nullable: true })
+  readAt: Date | null = null;
+
+  @Field(() => Date)
+  @Property({ type: "datetime" })
+  createdAt: Date = new Date();
+}

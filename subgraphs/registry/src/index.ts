@@ -1,0 +1,1 @@
+export { registrySubgraph } from "./subgraph.js";

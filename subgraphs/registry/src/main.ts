@@ -1,0 +1,4 @@
+import { runSubgraph } from "@xuekao/subgraph-kit";
+import { registrySubgraph } from "./subgraph.js";
+
+runSubgraph(registrySubgraph);

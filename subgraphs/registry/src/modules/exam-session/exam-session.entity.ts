@@ -1,0 +1,45 @@
+import { randomUUID } from "node:crypto";
+import { Entity, PrimaryKey, Property, Unique } from "@mikro-orm/core";
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+
+/**
+ * 考次: one sitting of the qualification exam in a province, with its subject-registration
+ * window (选课报名) and the date scores are published. Times are instants (UTC in the database);
+ * they are entered and shown in Asia/Shanghai.
+ */
+@ObjectType({ description: "考次：一次合格考，含选课报名时间窗口与成绩公布时间" })
+@Directive('@key(fields: "id")')
+@Entity({ tableName: "exam_session" })
+export class ExamSession {
+  @Field(() => ID)
+  @PrimaryKey({ type: "uuid" })
+  id: string = randomUUID();
+
+  @Field(() => String, { description: "考次代码，如 2026-01（省内唯一）" })
+  @Property({ type: "string", length: 32 })
+  code!: string;
+
+  @Field(() => String)
+  @Property({ type: "string", length: 100 })
+  name!: string;
+
+  @Field(() => String, { description: "省级行政区划代码，如内蒙古 15、北京 11" })
+  @Property({ type: "string", length: 2 })
+  @Unique({ properties: ["provinceCode", "code"] })
+  provinceCode!: string;
+
+  @Field(() => Date)
+  @Property({ type: "datetime" })
+  registrationOpensAt!: Date;
+
+  @Field(() => Date)
+  @Property({ type: "datetime" })
+  registrationClosesAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: "datetime", nullable: true })
+  scoresPublishedAt: Date | null = null;
+
+  @Property({ type: "datetime" })
+  createdAt: Date = new Date();
+}

@@ -1,0 +1,21 @@
+import type { SubgraphContext } from "@xuekao/subgraph-kit";
+import { Arg, Ctx, Mutation, Query, Resolver } from "type-graphql";
+import { ExamSession } from "./exam-session.entity.js";
+import { CreateExamSessionInput } from "./exam-session.inputs.js";
+import { ExamSessionService } from "./exam-session.service.js";
+
+@Resolver(() => ExamSession)
+export class ExamSessionResolver {
+  @Query(() => [ExamSession], { description: "全部考次，最新的在前" })
+  examSessions(@Ctx() { em }: SubgraphContext): Promise<ExamSession[]> {
+    return new ExamSessionService(em).list();
+  }
+
+  @Mutation(() => ExamSession, { description: "新建考次（省级考试院）" })
+  createExamSession(
+    @Arg("input", () => CreateExamSessionInput) input: CreateExamSessionInput,
+    @Ctx() { em }: SubgraphContext,
+  ): Promise<ExamSession> {
+    return new ExamSessionService(em).create(input);
+  }
+}

@@ -1,0 +1,38 @@
+import type { EntityManager } from "@mikro-orm/core";
+import { ExamSession } from "./exam-session.entity.js";
+import { ExamSessionErrors } from "./exam-session.errors.js";
+import type { CreateExamSessionInput } from "./exam-session.inputs.js";
+
+export class ExamSessionService {
+  constructor(private readonly em: EntityManager) {}
+
+  /** Newest first: the session a person is looking for is almost always the current one. */
+  list(): Promise<ExamSession[]> {
+    return this.em.find(ExamSession, {}, { orderBy: { registrationOpensAt: "desc" } });
+  }
+
+  async create(input: CreateExamSessionInput): Promise<ExamSession> {
+    const code = input.code.trim();
+    const name = input.name.trim();
+    if (!/^[A-Za-z0-9-]{1,32}$/.test(code)) throw ExamSessionErrors.codeInvalid();
+    if (name.length < 2 || name.length > 100) throw ExamSessionErrors.nameInvalid();
+    if (!/^\d{2}$/.test(input.provinceCode)) throw ExamSessionErrors.provinceInvalid();
+    if (input.registrationClosesAt <= input.registrationOpensAt) throw ExamSessionErrors.windowInvalid();
+    if (input.scoresPublishedAt && input.scoresPublishedAt <= input.registrationClosesAt) {
+      throw ExamSessionErrors.publicationBeforeRegistrationEnds();
+    }
+    if (await this.em.count(ExamSession, { provinceCode: input.provinceCode, code })) throw ExamSessionErrors.codeTaken(code);
+
+    const session = this.em.create(ExamSession, {
+      code,
+      name,
+      provinceCode: input.provinceCode,
+      registrationOpensAt: input.registrationOpensAt,
+      registrationClosesAt: input.registrationClosesAt,
+      scoresPublishedAt: input.scoresPublishedAt ?? null,
+      createdAt: new Date(),
+    });
+    await this.em.flush();
+    return session;
+  }
+}
