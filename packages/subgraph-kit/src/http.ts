@@ -114,7 +114,10 @@ export function createGraphQLHttpServer<Context extends BaseContext>(options: Gr
         for await (const chunk of result.body.asyncIterator) response.write(chunk);
         response.end();
       }
-      logger.debug({ status: response.statusCode, ms: Math.round(performance.now() - startedAt) }, "graphql request");
+      logger.debug(
+        { status: response.statusCode, ms: Math.round(performance.now() - startedAt), authenticated: Boolean(request.headers.authorization) },
+        "graphql request",
+      );
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
         return sendJson(response, 413, { errors: [{ message: "请求体过大", extensions: { code: "PAYLOAD_TOO_LARGE" } }] }, requestId);

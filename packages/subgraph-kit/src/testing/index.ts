@@ -1,4 +1,5 @@
 import { connect } from "node:net";
+import type { Logger } from "pino";
 import type { DatabaseDriver, DatabaseTarget } from "../database.js";
 import { DEFAULT_PG_URL, scratchDatabase } from "../migrations.js";
 import { createSubgraphService, type SubgraphDefinition, type SubgraphService } from "../subgraph.js";
@@ -65,7 +66,7 @@ export async function postGraphQL<T>(
 export async function startTestSubgraph(
   definition: SubgraphDefinition,
   driver: DatabaseDriver,
-  options: { seedDemo?: boolean; target?: DatabaseTarget; port?: number } = {},
+  options: { seedDemo?: boolean; target?: DatabaseTarget; port?: number; logger?: Logger } = {},
 ): Promise<TestSubgraph> {
   const scratch = options.target ? { target: options.target, drop: async () => {} } : await scratchDatabase(driver, `test_${definition.name}`);
   const service = await createSubgraphService(definition, {
@@ -75,7 +76,7 @@ export async function startTestSubgraph(
     port: options.port ?? 0,
     database: scratch.target,
     seedDemo: options.seedDemo ?? false,
-  });
+  }, options.logger);
   const { url } = await service.listen();
   const graphqlUrl = `${url}/graphql`;
   return {

@@ -23,7 +23,8 @@ export class CertificationCaseResolver {
     return new CertificationCaseService(em).open(input);
   }
 
-  @FieldResolver(() => UserReference, { description: "申请人（身份子图）" })
+  // Nullable so that an identity outage does not null the whole list (see registry ExamRecord.candidate).
+  @FieldResolver(() => UserReference, { nullable: true, description: "申请人（由身份子图提供；该服务不可用时为 null）" })
   candidate(@Root() certificationCase: CertificationCase): UserReference {
     return { id: certificationCase.candidateId };
   }

@@ -25,7 +25,7 @@ export class NotificationResolver {
     return new InboxService(em, loaders).markRead(id);
   }
 
-  @FieldResolver(() => InboxUser, { description: "收件人（身份子图）" })
+  @FieldResolver(() => InboxUser, { nullable: true, description: "收件人（由身份子图提供；该服务不可用时为 null）" })
   recipient(@Root() notification: Notification): InboxUser {
     return { id: notification.recipientId };
   }
@@ -33,7 +33,9 @@ export class NotificationResolver {
 
 @Resolver(() => InboxUser)
 export class InboxUserResolver {
-  @FieldResolver(() => [Notification], { description: "站内消息，最新的在前" })
+  // Nullable: these fields are added to the identity subgraph's User, so an inbox outage must
+  // leave the user (and whatever list holds it) in the response with only these fields null.
+  @FieldResolver(() => [Notification], { nullable: true, description: "站内消息，最新的在前（消息服务不可用时为 null）" })
   notifications(
     @Root() user: InboxUser,
     @Arg("unreadOnly", () => Boolean, { defaultValue: false }) unreadOnly: boolean,
@@ -42,7 +44,7 @@ export class InboxUserResolver {
     return new InboxService(em, loaders).inboxOf(user.id, unreadOnly);
   }
 
-  @FieldResolver(() => Int, { description: "未读消息数" })
+  @FieldResolver(() => Int, { nullable: true, description: "未读消息数（消息服务不可用时为 null）" })
   async unreadNotificationCount(@Root() user: InboxUser, @Ctx() { em, loaders }: SubgraphContext): Promise<number> {
     return (await new InboxService(em, loaders).inboxOf(user.id, true)).length;
   }

@@ -5,6 +5,12 @@ import { UserReference } from "../references/user.reference.js";
 import { ExamRecord } from "./exam-record.entity.js";
 import { ExamRecordService } from "./exam-record.service.js";
 
+/**
+ * Fields that another subgraph fills in are nullable on purpose: when that subgraph is down the
+ * gateway can still return the rest of the record instead of nulling the whole list.
+ */
+const REFERENCE_NOTE = (what: string) => `${what}（由身份子图提供；该服务不可用时为 null）`;
+
 @Resolver(() => ExamRecord)
 export class ExamRecordResolver {
   @Query(() => [ExamRecord], { description: "考籍列表（按考籍号排序，每页至多 200 条）" })
@@ -12,12 +18,12 @@ export class ExamRecordResolver {
     return new ExamRecordService(em).list(limit);
   }
 
-  @FieldResolver(() => UserReference, { description: "考生（身份子图）" })
+  @FieldResolver(() => UserReference, { nullable: true, description: REFERENCE_NOTE("考生") })
   candidate(@Root() record: ExamRecord): UserReference {
     return { id: record.candidateId };
   }
 
-  @FieldResolver(() => OrganizationReference, { description: "学籍所在学校（身份子图）" })
+  @FieldResolver(() => OrganizationReference, { nullable: true, description: REFERENCE_NOTE("学籍所在学校") })
   school(@Root() record: ExamRecord): OrganizationReference {
     return { id: record.schoolId };
   }

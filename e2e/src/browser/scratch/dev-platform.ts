@@ -1,0 +1,2 @@
+import { startDevGateway } from "../dev-gateway.js";
+export const startPlatform = () => startDevGateway((process.env.MODE as "ok") ?? "ok");

@@ -1,0 +1,173 @@
+// The shell and its three remotes, each served separately by `vite preview`, in headless Chromium
+// against the platform's gateway.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { startPlatform } from "../../src/platform.js";
+import { deadUrl, startFrontends, type RunningFrontends } from "../../src/browser/frontends.js";
+import { launchBrowser } from "../../src/browser/browser.js";
+
+const SHOTS_DIR = process.env.SHOTS_DIR;
+
+async function shot(page: Page, name: string) {
+  if (SHOTS_DIR) await page.screenshot({ path: `${SHOTS_DIR}/${name}.png`, fullPage: true });
+}
+
+describe("frontends in the browser", () => {
+  let platform: { gatewayUrl: string; stop(): Promise<void> };
+  let frontends: RunningFrontends;
+  let browser: Browser;
+
+  /** Asks the gateway directly, to know what the pages should show whatever the seed data is. */
+  async function gatewayData<T>(query: string): Promise<T> {
+    const response = await fetch(`${platform.gatewayUrl.replace(/\/graphql\/?$/, "").replace(/\/$/, "")}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "apollo-require-preflight": "true" },
+      body: JSON.stringify({ query }),
+    });
+    const body = (await response.json()) as { data: T };
+    return body.data;
+  }
+
+  async function openPage(path: string, viewport = { width: 1280, height: 800 }) {
+    const page = await browser.newPage({ viewport });
+    const problems: string[] = [];
+    page.on("pageerror", (error) => problems.push(error.message));
+    await page.goto(`${frontends.shellUrl}${path}`);
+    return { page, problems };
+  }
+
+  beforeAll(async () => {
+    platform = await startPlatform();
+    frontends = await startFrontends({ gatewayUrl: platform.gatewayUrl });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await frontends?.stop();
+    await platform?.stop();
+  });
+
+  it("opens the shell with its layout, in Chinese, and a summary from every remote", async () => {
+    const { page, problems } = await openPage("/");
+    await page.getByTestId("home-page").waitFor();
+    expect(await page.getAttribute("html", "lang")).toBe("zh-CN");
+    expect(await page.getByTestId("shell-header").textContent()).toContain("学考平台");
+    const nav = await page.getByTestId("shell-nav").textContent();
+    for (const label of ["首页", "考生门户", "学校管理", "招考机构"]) expect(nav).toContain(label);
+    for (const name of ["candidate", "school", "bureau"]) await page.getByTestId(`${name}-summary`).waitFor();
+    await shot(page, "home");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("candidate: lists the exam sessions from the gateway", async () => {
+    const { examSessions } = await gatewayData<{ examSessions: { name: string }[] }>("{ examSessions { name } }");
+    const { page, problems } = await openPage("/candidate");
+    await page.getByTestId("candidate-sessions-page").waitFor();
+    if (examSessions.length) {
+      await page.getByTestId("exam-session").first().waitFor();
+      expect(await page.getByTestId("exam-session").count()).toBe(examSessions.length);
+      expect(await page.getByTestId("exam-session-name").allTextContents()).toContain(examSessions[0]?.name);
+    } else {
+      await page.getByTestId("query-empty").waitFor();
+    }
+    expect(await page.title()).toContain("考生门户");
+    await shot(page, "candidate");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("school: shows the exam records with candidate and school from other subgraphs", async () => {
+    const { examRecords } = await gatewayData<{ examRecords: { recordNumber: string; candidate: { displayName: string } | null }[] }>(
+      "{ examRecords(limit: 50) { recordNumber candidate { displayName } } }",
+    );
+    const { page, problems } = await openPage("/school");
+    await page.getByTestId("school-records-page").waitFor();
+    if (examRecords.length) {
+      const table = page.getByTestId("exam-records-table");
+      await table.waitFor();
+      const text = await table.textContent();
+      expect(text).toContain(examRecords[0]?.recordNumber);
+      if (examRecords[0]?.candidate) expect(text).toContain(examRecords[0].candidate.displayName);
+    } else {
+      await page.getByTestId("query-empty").waitFor();
+    }
+    await shot(page, "school");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("bureau: shows the organisations and the certification cases", async () => {
+    const { organizations } = await gatewayData<{ organizations: { name: string }[] }>("{ organizations { name } }");
+    const { page, problems } = await openPage("/bureau");
+    await page.getByTestId("bureau-overview-page").waitFor();
+    if (organizations.length) {
+      await page.getByTestId("organizations-table").waitFor();
+      expect(await page.getByTestId("organization-name").allTextContents()).toEqual(expect.arrayContaining(organizations.map((o) => o.name)));
+    }
+    await page.getByTestId("cases-panel").waitFor();
+    await shot(page, "bureau");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("runs one Vue: the remotes use the shell's shared singletons and its i18n", async () => {
+    const { page } = await openPage("/candidate");
+    await page.getByTestId("candidate-sessions-page").waitFor();
+    const remoteOrigins = Object.values(frontends.remoteUrls);
+    const resources = await page.evaluate(() => performance.getEntriesByType("resource").map((entry) => entry.name));
+    const fromRemotes = resources.filter((url) => remoteOrigins.some((origin) => url.startsWith(`${origin}/`)));
+    expect(fromRemotes.length).toBeGreaterThan(0);
+    // A remote's own copy of a shared package is a "__prebuild__" chunk, fetched only as a fallback.
+    expect(fromRemotes.filter((url) => url.includes("__prebuild__"))).toEqual([]);
+
+    // Switching the shell's language re-renders the remote page: one vue-i18n, messages merged.
+    await page.getByTestId("locale-select").click();
+    await page.getByRole("option", { name: "English" }).click();
+    await page.getByRole("heading", { name: "Exam sessions" }).waitFor();
+    expect(await page.getAttribute("html", "lang")).toBe("en");
+    await page.close();
+  });
+
+  it("candidate page fits a 360 px wide phone without horizontal scrolling", async () => {
+    const { page } = await openPage("/candidate", { width: 360, height: 740 });
+    await page.getByTestId("candidate-sessions-page").waitFor();
+    await page.waitForLoadState("networkidle");
+    const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+    await shot(page, "candidate-360");
+    expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+    await page.close();
+  });
+
+  describe("with the school remote down", () => {
+    let partial: RunningFrontends;
+
+    beforeAll(async () => {
+      partial = await startFrontends({ gatewayUrl: platform.gatewayUrl, remoteEntryOverrides: { school: await deadUrl() } });
+    });
+    afterAll(async () => partial?.stop());
+
+    it("shows a clear message for that remote while the others keep working", async () => {
+      const page = await browser.newPage();
+      await page.goto(`${partial.shellUrl}/school`);
+      const error = page.getByTestId("remote-error");
+      await error.waitFor();
+      expect(await error.textContent()).toContain("“学校管理”模块暂时无法加载");
+      expect(await page.getByTestId("remote-retry").isVisible()).toBe(true);
+      await shot(page, "school-down");
+
+      // Retrying against a still-dead URL fails the same clear way.
+      await page.getByTestId("remote-retry").click();
+      await error.waitFor();
+
+      await page.getByTestId("nav-candidate").click();
+      await page.getByTestId("candidate-sessions-page").waitFor();
+      await page.getByTestId("nav-home").click();
+      await page.getByTestId("summary-error-school").waitFor();
+      await page.getByTestId("bureau-summary").waitFor();
+      await shot(page, "home-school-down");
+      await page.close();
+    });
+  });
+});

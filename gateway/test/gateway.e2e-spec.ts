@@ -1,0 +1,185 @@
+import { Writable } from "node:stream";
+import { certificationSubgraph } from "@xuekao/certification";
+import { demoUserId } from "@xuekao/demo-data";
+import { identitySubgraph } from "@xuekao/identity";
+import { notificationSubgraph } from "@xuekao/notification";
+import { registrySubgraph } from "@xuekao/registry";
+import { type SubgraphDefinition } from "@xuekao/subgraph-kit";
+import { postGraphQL, startTestSubgraph, type TestSubgraph } from "@xuekao/subgraph-kit/testing";
+import { pino } from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadGatewayConfig } from "../src/config.js";
+import { createGatewayServer, type GatewayServer } from "../src/server.js";
+
+const definitions: SubgraphDefinition[] = [identitySubgraph, registrySubgraph, certificationSubgraph, notificationSubgraph];
+
+/** Log lines of the registry subgraph, to see what the gateway forwarded to it. */
+const registryLogLines: Array<Record<string, unknown>> = [];
+const registryLogger = pino(
+  { level: "debug" },
+  new Writable({
+    write(chunk, _encoding, done) {
+      registryLogLines.push(JSON.parse(String(chunk)));
+      done();
+    },
+  }),
+);
+
+describe("gateway over the four subgraphs (libsql)", () => {
+  const subgraphs = new Map<string, TestSubgraph>();
+  let gateway: GatewayServer;
+  let gatewayUrl: string;
+
+  const query = <T>(text: string, variables?: Record<string, unknown>, headers?: Record<string, string>) =>
+    postGraphQL<T>(gatewayUrl, text, variables, headers);
+
+  beforeAll(async () => {
+    for (const definition of definitions) {
+      subgraphs.set(
+        definition.name,
+        await startTestSubgraph(definition, "libsql", {
+          seedDemo: true,
+          ...(definition.name === "registry" ? { logger: registryLogger } : {}),
+        }),
+      );
+    }
+    const config = loadGatewayConfig({
+      NODE_ENV: "test",
+      LOG_LEVEL: "silent",
+      GATEWAY_PORT: "0",
+      SUBGRAPH_TIMEOUT_MS: "5000",
+      IDENTITY_URL: subgraphs.get("identity")!.url,
+      REGISTRY_URL: subgraphs.get("registry")!.url,
+      CERTIFICATION_URL: subgraphs.get("certification")!.url,
+      NOTIFICATION_URL: subgraphs.get("notification")!.url,
+    });
+    gateway = await createGatewayServer(config);
+    gatewayUrl = `${(await gateway.listen()).url}/graphql`;
+  });
+
+  afterAll(async () => {
+    await gateway?.close();
+    for (const subgraph of subgraphs.values()) await subgraph.stop();
+  });
+
+  const ROSTER = `query Roster {
+    examRecords(limit: 5) {
+      recordNumber
+      status
+      candidate { username displayName unreadNotificationCount notifications { title } }
+      school { name code }
+    }
+  }`;
+
+  type Roster = {
+    examRecords: Array<{
+      recordNumber: string;
+      candidate: { username: string; displayName: string; unreadNotificationCount: number | null; notifications: Array<{ title: string }> | null } | null;
+      school: { name: string; code: string } | null;
+    }>;
+  };
+
+  it("answers one query with fields from registry, identity and notification", async () => {
+    const result = await query<Roster>(ROSTER);
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.examRecords).toHaveLength(5);
+    const first = result.data!.examRecords[0]!;
+    expect(first.recordNumber).toMatch(/^G\d{17}[\dX]$/);
+    expect(first.school).toEqual({ name: "呼和浩特市第一中学", code: "1501020001" });
+    expect(first.candidate?.username).toMatch(/^candidate\d+$/);
+    expect(first.candidate?.unreadNotificationCount).toBe(1);
+    expect(first.candidate?.notifications).toEqual([{ title: "欢迎使用学考平台" }]);
+  });
+
+  it("passes a mutation through to the owning subgraph and shows its effect across subgraphs", async () => {
+    const recipientId = demoUserId("social1");
+    const sent = await query<{ sendNotification: { id: string; recipient: { username: string } } }>(
+      `mutation($input: SendNotificationInput!) { sendNotification(input: $input) { id recipient { username } } }`,
+      { input: { recipientId, title: "预报名已退回", body: "请补充户籍证明后重新提交。" } },
+    );
+    expect(sent.errors).toBeUndefined();
+    expect(sent.data?.sendNotification.recipient.username).toBe("social1");
+
+    const user = await query<{ user: { unreadNotificationCount: number } }>(`query($id: ID!) { user(id: $id) { unreadNotificationCount } }`, {
+      id: recipientId,
+    });
+    expect(user.data?.user.unreadNotificationCount).toBe(2);
+  });
+
+  it("keeps a subgraph's domain error code and Chinese message", async () => {
+    const result = await query(
+      `mutation { createExamSession(input: { code: "2027-06", name: "窗口颠倒", provinceCode: "15",
+        registrationOpensAt: "2027-03-30T00:00:00Z", registrationClosesAt: "2027-03-20T00:00:00Z" }) { id } }`,
+    );
+    expect(result.errors?.[0]?.extensions?.code).toBe("EXAM_SESSION_WINDOW_INVALID");
+    expect(result.errors?.[0]?.message).toBe("报名截止时间须晚于报名开始时间");
+  });
+
+  it("forwards the request id and the authorization header to subgraphs", async () => {
+    const response = await fetch(gatewayUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-request-id": "req-gateway-forward-1", authorization: "Bearer test-token" },
+      body: JSON.stringify({ query: "{ examSessions { id } }" }),
+    });
+    expect(response.headers.get("x-request-id")).toBe("req-gateway-forward-1");
+    expect((await response.json()).data.examSessions.length).toBeGreaterThan(0);
+    expect(registryLogLines).toContainEqual(
+      expect.objectContaining({ requestId: "req-gateway-forward-1", authenticated: true, msg: "graphql request" }),
+    );
+  });
+
+  it("refuses requests a browser could send cross-site (CSRF prevention)", async () => {
+    const simplePost = await fetch(gatewayUrl, {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: JSON.stringify({ query: "{ examSessions { id } }" }),
+    });
+    expect(simplePost.status).toBe(400);
+    const simpleGet = await fetch(`${gatewayUrl}?query=${encodeURIComponent("{ examSessions { id } }")}`);
+    expect(simpleGet.status).toBe(400);
+  });
+
+  it("refuses introspection outside development", async () => {
+    const result = await query(`{ __schema { types { name } } }`);
+    expect(result.errors?.[0]?.message).toMatch(/introspection/i);
+  });
+
+  it("serves the other subgraphs' fields while one is down, and heals when it returns", async () => {
+    const notification = subgraphs.get("notification")!;
+    const port = Number(new URL(notification.url).port);
+    await notification.service.close();
+
+    const degraded = await query<Roster>(ROSTER);
+    expect(degraded.data?.examRecords).toHaveLength(5);
+    expect(degraded.data?.examRecords[0]?.school?.name).toBe("呼和浩特市第一中学");
+    expect(degraded.data?.examRecords[0]?.candidate).toMatchObject({
+      username: expect.stringMatching(/^candidate/),
+      unreadNotificationCount: null,
+      notifications: null,
+    });
+    expect(degraded.errors?.length).toBeGreaterThan(0);
+    for (const error of degraded.errors ?? []) {
+      expect(error.extensions).toMatchObject({ code: "SUBGRAPH_UNAVAILABLE", serviceName: "notification" });
+      expect(error.message).toContain("消息服务暂时不可用");
+    }
+
+    const restarted = await startTestSubgraph(notificationSubgraph, "libsql", { target: notification.target, port });
+    subgraphs.set("notification", { ...restarted, stop: async () => { await restarted.stop(); await notification.stop().catch(() => {}); } });
+    const healed = await query<Roster>(ROSTER);
+    expect(healed.errors).toBeUndefined();
+    expect(healed.data?.examRecords[0]?.candidate?.notifications).toEqual([{ title: "欢迎使用学考平台" }]);
+  });
+});
+
+describe("gateway in development", () => {
+  it("allows introspection", async () => {
+    const gateway = await createGatewayServer(loadGatewayConfig({ NODE_ENV: "development", LOG_LEVEL: "silent", GATEWAY_PORT: "0" }));
+    try {
+      const { url } = await gateway.listen();
+      const result = await postGraphQL<{ __schema: { queryType: { name: string } } }>(`${url}/graphql`, `{ __schema { queryType { name } } }`);
+      expect(result.data?.__schema.queryType.name).toBe("Query");
+    } finally {
+      await gateway.close();
+    }
+  });
+});
