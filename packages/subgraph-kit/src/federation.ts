@@ -21,6 +21,11 @@ export interface FederatedSchemaOptions {
 }
 
 /**
+ * House rule for a federated schema: root query fields, and fields that another subgraph fills
+ * in (entity references, fields added to another subgraph's type), are nullable. GraphQL nulls
+ * the nearest nullable parent of a failed non-null field, so this rule is what lets the gateway
+ * answer with everything else when one subgraph is down.
+ *
  * type-graphql builds the schema from decorated classes; Apollo's `buildSubgraphSchema` then
  * adds `_service`, `_entities` and the `@key` semantics. The bridge is the printed SDL (with
  * directives) plus type-graphql's resolvers map.

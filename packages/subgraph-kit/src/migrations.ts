@@ -25,22 +25,22 @@ export async function scratchDatabase(
     };
   }
   const url = new URL(pgUrl);
-  const adminDb = url.pathname.replace(/^\//, "") || "postgres";
   url.pathname = `/xuekao_${label.replace(/\W/g, "_")}_${suffix}`;
   const target: DatabaseTarget = { driver, location: url.toString() };
   return {
     target,
-    drop: async () => {
-      const adminUrl = new URL(pgUrl);
-      adminUrl.pathname = `/${adminDb}`;
-      const admin = knex({ client: "pg", connection: adminUrl.toString() });
-      try {
-        await admin.raw(`drop database if exists "${url.pathname.slice(1)}" with (force)`);
-      } finally {
-        await admin.destroy();
-      }
-    },
+    drop: () => dropPostgresDatabase(pgUrl, url.pathname.slice(1)),
   };
+}
+
+/** Drops a PostgreSQL database (closing its connections), connecting through the server URL `pgUrl`. */
+export async function dropPostgresDatabase(pgUrl: string, name: string): Promise<void> {
+  const admin = knex({ client: "pg", connection: pgUrl });
+  try {
+    await admin.raw(`drop database if exists "${name.replace(/"/g, "")}" with (force)`);
+  } finally {
+    await admin.destroy();
+  }
 }
 
 /**

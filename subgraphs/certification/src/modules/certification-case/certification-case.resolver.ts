@@ -7,7 +7,7 @@ import { CertificationCaseService } from "./certification-case.service.js";
 
 @Resolver(() => CertificationCase)
 export class CertificationCaseResolver {
-  @Query(() => [CertificationCase], { description: "成绩认定申请，最新提交的在前（每页至多 200 条）" })
+  @Query(() => [CertificationCase], { nullable: true, description: "成绩认定申请，最新提交的在前（每页至多 200 条）" })
   certificationCases(
     @Arg("limit", () => Int, { defaultValue: 50 }) limit: number,
     @Ctx() { em }: SubgraphContext,

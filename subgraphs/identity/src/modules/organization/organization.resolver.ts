@@ -6,7 +6,7 @@ import { OrganizationService } from "./organization.service.js";
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
-  @Query(() => [Organization], { description: "全部组织，按代码排序" })
+  @Query(() => [Organization], { nullable: true, description: "全部组织，按代码排序" })
   organizations(@Ctx() { em }: SubgraphContext): Promise<Organization[]> {
     return new OrganizationService(em).list();
   }

@@ -5,7 +5,7 @@ import { UserService } from "./user.service.js";
 
 @Resolver(() => User)
 export class UserResolver {
-  @Query(() => [User], { description: "用户列表（按用户名排序，每页至多 200 条）" })
+  @Query(() => [User], { nullable: true, description: "用户列表（按用户名排序，每页至多 200 条）" })
   users(@Arg("limit", () => Int, { defaultValue: 50 }) limit: number, @Ctx() { em }: SubgraphContext): Promise<User[]> {
     return new UserService(em).list(limit);
   }

@@ -13,7 +13,7 @@ const REFERENCE_NOTE = (what: string) => `${what}（由身份子图提供；该�
 
 @Resolver(() => ExamRecord)
 export class ExamRecordResolver {
-  @Query(() => [ExamRecord], { description: "考籍列表（按考籍号排序，每页至多 200 条）" })
+  @Query(() => [ExamRecord], { nullable: true, description: "考籍列表（按考籍号排序，每页至多 200 条）" })
   examRecords(@Arg("limit", () => Int, { defaultValue: 50 }) limit: number, @Ctx() { em }: SubgraphContext): Promise<ExamRecord[]> {
     return new ExamRecordService(em).list(limit);
   }

@@ -6,7 +6,7 @@ import { ExamSessionService } from "./exam-session.service.js";
 
 @Resolver(() => ExamSession)
 export class ExamSessionResolver {
-  @Query(() => [ExamSession], { description: "全部考次，最新的在前" })
+  @Query(() => [ExamSession], { nullable: true, description: "全部考次，最新的在前" })
   examSessions(@Ctx() { em }: SubgraphContext): Promise<ExamSession[]> {
     return new ExamSessionService(em).list();
   }

@@ -1,0 +1,59 @@
+import { testDrivers } from "@xuekao/subgraph-kit/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { gatewayQuery } from "../src/graphql.js";
+import { startPlatform, type Platform } from "../src/platform.js";
+
+/**
+ * The whole backend as separate processes on loopback ports, as `npm start` runs it:
+ * one query answered by three subgraphs, and what a client sees when one of them stops.
+ */
+const drivers = await testDrivers();
+
+describe.each(drivers)("federation across every service on %s", (driver) => {
+  let platform: Platform;
+
+  beforeAll(async () => {
+    platform = await startPlatform({ driver });
+  });
+  afterAll(async () => {
+    await platform?.stop();
+  });
+
+  const OVERVIEW = `query Overview {
+    examSessions { code name }
+    examRecords(limit: 3) { recordNumber candidate { displayName unreadNotificationCount } school { name } }
+    certificationCases { originProvinceCode status candidate { username } }
+  }`;
+
+  type Overview = {
+    examSessions: Array<{ code: string; name: string }> | null;
+    examRecords: Array<{ recordNumber: string; candidate: { displayName: string; unreadNotificationCount: number | null } | null; school: { name: string } | null }> | null;
+    certificationCases: Array<{ originProvinceCode: string; status: string; candidate: { username: string } | null }> | null;
+  };
+
+  it("answers one query with fields from four subgraphs, on seeded demo data", async () => {
+    const result = await gatewayQuery<Overview>(platform.gatewayUrl, OVERVIEW);
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.examSessions?.map((session) => session.name)).toContain("2027年1月内蒙古自治区普通高中学业水平合格性考试");
+    expect(result.data?.examRecords).toHaveLength(3);
+    expect(result.data?.examRecords?.[0]?.school?.name).toBe("呼和浩特市第一中学");
+    expect(result.data?.examRecords?.[0]?.candidate?.unreadNotificationCount).toBe(1);
+    expect(result.data?.certificationCases).toContainEqual({ originProvinceCode: "13", status: "PENDING_REVIEW", candidate: { username: "bjcandidate1" } });
+  });
+
+  it("gives an error for a stopped subgraph's fields only, and heals when it is back", async () => {
+    await platform.stopService("registry");
+    const degraded = await gatewayQuery<Overview>(platform.gatewayUrl, OVERVIEW);
+    expect(degraded.data?.certificationCases?.[0]?.candidate?.username).toBe("bjcandidate1");
+    expect(degraded.data?.examSessions).toBeNull();
+    expect(degraded.data?.examRecords).toBeNull();
+    expect(degraded.errors?.map((error) => error.extensions?.serviceName)).toEqual(expect.arrayContaining(["registry"]));
+    expect(degraded.errors?.every((error) => error.extensions?.code === "SUBGRAPH_UNAVAILABLE")).toBe(true);
+    expect(degraded.errors?.[0]?.message).toContain("考籍服务暂时不可用");
+
+    await platform.startService("registry");
+    const healed = await gatewayQuery<Overview>(platform.gatewayUrl, OVERVIEW);
+    expect(healed.errors).toBeUndefined();
+    expect(healed.data?.examRecords).toHaveLength(3);
+  });
+});

@@ -1,0 +1,255 @@
+import { randomUUID } from "node:crypto";
+import { demoOrgId, demoUsers } from "@xuekao/demo-data";
+import { migrationNeeded, scratchDatabase } from "@xuekao/subgraph-kit";
+import { startTestSubgraph, testDrivers, type TestSubgraph } from "@xuekao/subgraph-kit/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ExamRecord, ExamRecordStatus } from "../src/modules/exam-record/exam-record.entity.js";
+import { registrySubgraph } from "../src/subgraph.js";
+
+const drivers = await testDrivers();
+
+const CREATE = `mutation($input: CreateExamSessionInput!) {
+  createExamSession(input: $input) { id code name provinceCode registrationOpensAt registrationClosesAt scoresPublishedAt }
+}`;
+const SESSIONS = `{ examSessions { id code name provinceCode registrationOpensAt registrationClosesAt scoresPublishedAt } }`;
+
+interface Session {
+  id: string;
+  code: string;
+  name: string;
+  provinceCode: string;
+  registrationOpensAt: string;
+  registrationClosesAt: string;
+  scoresPublishedAt: string | null;
+}
+
+interface ExamRecordRow {
+  id: string;
+  recordNumber: string;
+  status: string;
+  candidate: { __typename: string; id: string } | null;
+  school: { __typename: string; id: string } | null;
+}
+
+/** A valid input; each refusal case changes one field. */
+const validInput = (overrides: { [field: string]: unknown } = {}) => ({
+  code: "2027-06",
+  name: "2027年6月内蒙古自治区普通高中学业水平合格性考试",
+  provinceCode: "15",
+  registrationOpensAt: "2027-03-20T01:00:00.000Z",
+  registrationClosesAt: "2027-03-30T10:00:00.000Z",
+  scoresPublishedAt: "2027-07-20T02:00:00.000Z",
+  ...overrides,
+});
+
+const inSchoolCandidates = demoUsers.filter((user) => user.kind === "IN_SCHOOL_CANDIDATE");
+
+describe.each(drivers)("registry subgraph on %s", (driver) => {
+  let subgraph: TestSubgraph;
+
+  const sessions = async () => {
+    const result = await subgraph.graphql<{ examSessions: Session[] }>(SESSIONS);
+    expect(result.errors).toBeUndefined();
+    return result.data!.examSessions;
+  };
+
+  beforeAll(async () => {
+    subgraph = await startTestSubgraph(registrySubgraph, driver, { seedDemo: true });
+  });
+  afterAll(async () => {
+    await subgraph?.stop();
+  });
+
+  it("has migrations in step with the entities", async () => {
+    const scratch = await scratchDatabase(driver, "registry_check");
+    try {
+      expect(await migrationNeeded(registrySubgraph, scratch.target)).toBe(false);
+    } finally {
+      await scratch.drop();
+    }
+  });
+
+  it("answers health and readiness probes", async () => {
+    const base = subgraph.url.replace(/\/graphql$/, "");
+    const live = await fetch(`${base}/healthz`);
+    expect(live.status).toBe(200);
+    expect(await live.json()).toEqual({ status: "ok" });
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: "ready" });
+  });
+
+  describe("createExamSession", () => {
+    it("creates a session (trimmed) and lists it first, newest registration window first", async () => {
+      const input = validInput({ code: " 2027-06 ", name: "  2027年6月内蒙古自治区普通高中学业水平合格性考试 " });
+      const created = await subgraph.graphql<{ createExamSession: Session }>(CREATE, { input });
+      expect(created.errors).toBeUndefined();
+      const session = created.data!.createExamSession;
+      expect(session).toEqual({
+        id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        code: "2027-06",
+        name: "2027年6月内蒙古自治区普通高中学业水平合格性考试",
+        provinceCode: "15",
+        registrationOpensAt: "2027-03-20T01:00:00.000Z",
+        registrationClosesAt: "2027-03-30T10:00:00.000Z",
+        scoresPublishedAt: "2027-07-20T02:00:00.000Z",
+      });
+
+      const listed = await sessions();
+      // Its window opens after every seeded session's, so it comes first.
+      expect(listed[0]).toEqual(session);
+      expect(listed.map((item) => item.code)).toEqual(["2027-06", "2027-01", "2027-01", "2026-06"]);
+      const opens = listed.map((item) => Date.parse(item.registrationOpensAt));
+      expect(opens).toEqual([...opens].sort((a, b) => b - a));
+    });
+
+    it("accepts a session without a publication date", async () => {
+      const input = validInput({ code: "2027-S1", scoresPublishedAt: null });
+      const created = await subgraph.graphql<{ createExamSession: Session }>(CREATE, { input });
+      expect(created.errors).toBeUndefined();
+      expect(created.data!.createExamSession).toMatchObject({ code: "2027-S1", scoresPublishedAt: null });
+    });
+
+    it("allows the same code in another province", async () => {
+      // 2026-06 is seeded for Inner Mongolia (15), not for Beijing (11).
+      const created = await subgraph.graphql<{ createExamSession: Session }>(CREATE, {
+        input: validInput({ code: "2026-06", name: "2026年6月北京市普通高中学业水平合格性考试", provinceCode: "11" }),
+      });
+      expect(created.errors).toBeUndefined();
+      expect(created.data!.createExamSession).toMatchObject({ code: "2026-06", provinceCode: "11" });
+      const listed = await sessions();
+      expect(listed.filter((item) => item.code === "2026-06").map((item) => item.provinceCode).sort()).toEqual(["11", "15"]);
+    });
+
+    it.each([
+      ["an empty code", { code: "" }, "EXAM_SESSION_CODE_INVALID", "code"],
+      ["a blank code", { code: "   " }, "EXAM_SESSION_CODE_INVALID", "code"],
+      ["a code with a space inside", { code: "2027 09" }, "EXAM_SESSION_CODE_INVALID", "code"],
+      ["a code with Chinese", { code: "二〇二七" }, "EXAM_SESSION_CODE_INVALID", "code"],
+      ["a 33-character code", { code: "A".repeat(33) }, "EXAM_SESSION_CODE_INVALID", "code"],
+      ["a one-character name", { code: "2027-09", name: " 考 " }, "EXAM_SESSION_NAME_INVALID", "name"],
+      ["a 101-character name", { code: "2027-09", name: "考".repeat(101) }, "EXAM_SESSION_NAME_INVALID", "name"],
+      ["a one-digit province", { code: "2027-09", provinceCode: "1" }, "EXAM_SESSION_PROVINCE_INVALID", "provinceCode"],
+      ["a lettered province", { code: "2027-09", provinceCode: "NM" }, "EXAM_SESSION_PROVINCE_INVALID", "provinceCode"],
+      ["a three-digit province", { code: "2027-09", provinceCode: "150" }, "EXAM_SESSION_PROVINCE_INVALID", "provinceCode"],
+      [
+        "a window closing before it opens",
+        { code: "2027-09", registrationOpensAt: "2027-03-30T10:00:00.000Z", registrationClosesAt: "2027-03-20T01:00:00.000Z" },
+        "EXAM_SESSION_WINDOW_INVALID",
+        "registrationClosesAt",
+      ],
+      [
+        "a window closing when it opens",
+        { code: "2027-09", registrationOpensAt: "2027-03-20T01:00:00.000Z", registrationClosesAt: "2027-03-20T01:00:00.000Z" },
+        "EXAM_SESSION_WINDOW_INVALID",
+        "registrationClosesAt",
+      ],
+      [
+        "scores published before registration closes",
+        { code: "2027-09", scoresPublishedAt: "2027-03-25T00:00:00.000Z" },
+        "EXAM_SESSION_PUBLICATION_INVALID",
+        "scoresPublishedAt",
+      ],
+      [
+        "scores published when registration closes",
+        { code: "2027-09", scoresPublishedAt: "2027-03-30T10:00:00.000Z" },
+        "EXAM_SESSION_PUBLICATION_INVALID",
+        "scoresPublishedAt",
+      ],
+      ["a code the province already has", { code: "2027-01" }, "EXAM_SESSION_CODE_TAKEN", "code"],
+      ["a code the province already has, padded", { code: " 2027-01 " }, "EXAM_SESSION_CODE_TAKEN", "code"],
+    ])("refuses %s with %s, in Chinese, and stores nothing", async (_label, overrides, code, field) => {
+      const before = await sessions();
+      const result = await subgraph.graphql(CREATE, { input: validInput(overrides) });
+      expect(result.data).toBeNull();
+      expect(result.errors).toHaveLength(1);
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code, field });
+      expect(result.errors?.[0]?.extensions?.category).toBe(code === "EXAM_SESSION_CODE_TAKEN" ? "CONFLICT" : "BAD_USER_INPUT");
+      expect(result.errors?.[0]?.message).toMatch(/[\u4e00-\u9fa5]/);
+      expect(await sessions()).toEqual(before);
+    });
+
+    it("refuses a variable of the wrong type before any resolver runs, and stores nothing", async () => {
+      const before = await sessions();
+      const result = await subgraph.graphql(CREATE, {
+        input: validInput({ code: "2027-10", registrationOpensAt: "not a date" }),
+      });
+      expect(result.data ?? null).toBeNull();
+      expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+      expect(result.errors?.[0]?.message).toMatch(/registrationOpensAt/);
+      expect(await sessions()).toEqual(before);
+    });
+  });
+
+  describe("examRecords", () => {
+    it("lists the seeded records by record number, with candidate and school references", async () => {
+      const result = await subgraph.graphql<{ examRecords: ExamRecordRow[] }>(
+        `{ examRecords(limit: 200) { id recordNumber status candidate { __typename id } school { __typename id } } }`,
+      );
+      expect(result.errors).toBeUndefined();
+      const records = result.data!.examRecords;
+      expect(records).toHaveLength(inSchoolCandidates.length);
+      expect(records).toHaveLength(30);
+      const numbers = records.map((record) => record.recordNumber);
+      expect(numbers).toEqual([...numbers].sort());
+      expect(new Set(numbers).size).toBe(30);
+
+      const expected = [...inSchoolCandidates]
+        .map((candidate) => ({ number: `G${candidate.idNumber}`, candidateId: candidate.id }))
+        .sort((a, b) => (a.number < b.number ? -1 : 1));
+      expect(records.map((record) => [record.recordNumber, record.candidate])).toEqual(
+        expected.map((item) => [item.number, { __typename: "User", id: item.candidateId }]),
+      );
+      for (const record of records) {
+        expect(record.status).toBe("REGISTERED");
+        expect(record.school).toEqual({ __typename: "Organization", id: demoOrgId("im-school") });
+      }
+    });
+
+    it("returns 50 records by default, never fewer than 1 nor more than 200", async () => {
+      const em = subgraph.service.orm.em.fork();
+      const extra = Array.from({ length: 200 }, (_, index) =>
+        em.create(ExamRecord, {
+          recordNumber: `Z${String(index).padStart(4, "0")}`,
+          status: ExamRecordStatus.PRE_REGISTERED,
+          candidateId: randomUUID(),
+          schoolId: demoOrgId("bj-school"),
+          createdAt: new Date(),
+        }),
+      );
+      await em.flush();
+      try {
+        const count = async (limit?: number) => {
+          const result = await subgraph.graphql<{ examRecords: ExamRecordRow[] }>(
+            limit === undefined ? `{ examRecords { recordNumber } }` : `query($limit: Int!) { examRecords(limit: $limit) { recordNumber } }`,
+            limit === undefined ? {} : { limit },
+          );
+          expect(result.errors).toBeUndefined();
+          return result.data!.examRecords;
+        };
+        expect(await count()).toHaveLength(50);
+        expect(await count(0)).toHaveLength(1);
+        expect(await count(-7)).toHaveLength(1);
+        expect(await count(1)).toHaveLength(1);
+        expect(await count(200)).toHaveLength(200);
+        const clamped = await count(1000);
+        expect(clamped).toHaveLength(200);
+        // Still ordered: the 30 G… records, then the first 170 Z… ones.
+        expect(clamped[0]?.recordNumber).toMatch(/^G/);
+        expect(clamped[199]?.recordNumber).toBe("Z0169");
+      } finally {
+        await em.nativeDelete(ExamRecord, { id: { $in: extra.map((record) => record.id) } });
+      }
+    });
+  });
+
+  it("seeds the demo data only once", async () => {
+    const before = await sessions();
+    const em = subgraph.service.orm.em.fork();
+    await registrySubgraph.seedDemo!(em);
+    await registrySubgraph.seedDemo!(subgraph.service.orm.em.fork());
+    expect(await sessions()).toEqual(before);
+    const records = await subgraph.graphql<{ examRecords: unknown[] }>(`{ examRecords(limit: 200) { id } }`);
+    expect(records.data?.examRecords).toHaveLength(30);
+  });
+});
