@@ -17,6 +17,11 @@ export function pnpm(args, options = {}) {
   return result.status ?? 1;
 }
 
+/** Runs pnpm and returns what it printed on stdout. */
+export function pnpmOutput(args) {
+  return spawnSync("npx", ["-y", `pnpm@${pnpmVersion}`, ...args], { cwd: root, encoding: "utf8" }).stdout ?? "";
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   process.exit(pnpm(process.argv.slice(2)));
 }

@@ -5,11 +5,9 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { pnpm } from "./pnpm.mjs";
+import { pnpm, pnpmOutput } from "./pnpm.mjs";
 import { checkNode, step } from "./steps.mjs";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
 checkNode();
 
 step("Installing dependencies (pnpm)");
@@ -22,9 +20,7 @@ console.log(`using ${chromium}`);
 step("Building");
 if (pnpm(["exec", "turbo", "run", "build", "--output-logs=errors-only"]) !== 0) process.exit(1);
 
-const packages = JSON.parse(
-  spawnSync("npx", ["-y", "pnpm@10.34.9", "-r", "ls", "--depth", "-1", "--json"], { cwd: root, encoding: "utf8" }).stdout || "[]",
-).map((item) => item.path);
+const packages = JSON.parse(pnpmOutput(["-r", "ls", "--depth", "-1", "--json"]) || "[]").map((item) => item.path);
 const reportOf = (dir) => join(dir, "test-results", "vitest.json");
 for (const dir of packages) rmSync(reportOf(dir), { force: true });
 

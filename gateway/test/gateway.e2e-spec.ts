@@ -122,7 +122,8 @@ describe("gateway over the four subgraphs (libsql)", () => {
       body: JSON.stringify({ query: "{ examSessions { id } }" }),
     });
     expect(response.headers.get("x-request-id")).toBe("req-gateway-forward-1");
-    expect((await response.json()).data.examSessions.length).toBeGreaterThan(0);
+    const body = (await response.json()) as { data: { examSessions: unknown[] } };
+    expect(body.data.examSessions.length).toBeGreaterThan(0);
     expect(registryLogLines).toContainEqual(
       expect.objectContaining({ requestId: "req-gateway-forward-1", authenticated: true, msg: "graphql request" }),
     );

@@ -1,6 +1,6 @@
 import { demoOrgId, demoUsers } from "@xuekao/demo-data";
 import { migrationNeeded, scratchDatabase } from "@xuekao/subgraph-kit";
-import { startTestSubgraph, testDrivers, type TestSubgraph } from "@xuekao/subgraph-kit/testing";
+import { recordSqlQueries, startTestSubgraph, testDrivers, type TestSubgraph } from "@xuekao/subgraph-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { identitySubgraph } from "../src/subgraph.js";
 
@@ -75,20 +75,14 @@ describe.each(drivers)("identity subgraph on %s", (driver) => {
   });
 
   it("resolves N user references with one SQL query (DataLoader)", async () => {
-    const queries: string[] = [];
-    const knex = subgraph.service.orm.em.getConnection().getKnex();
-    const listener = (query: { sql: string }) => queries.push(query.sql);
-    knex.on("query", listener);
-    try {
+    const queries = await recordSqlQueries(subgraph.service, async () => {
       const representations = demoUsers.slice(0, 12).map((user) => ({ __typename: "User", id: user.id }));
       const result = await subgraph.graphql<{ _entities: Array<{ username: string }> }>(
         `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on User { username } } }`,
         { representations },
       );
       expect(result.data?._entities.map((user) => user.username)).toEqual(demoUsers.slice(0, 12).map((user) => user.username));
-    } finally {
-      knex.off("query", listener);
-    }
+    });
     expect(queries.filter((sql) => /app_user/.test(sql))).toHaveLength(1);
   });
 

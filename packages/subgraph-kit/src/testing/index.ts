@@ -92,3 +92,17 @@ export async function startTestSubgraph(
 }
 
 export { scratchDatabase } from "../migrations.js";
+
+/** Records the SQL a service sends while `work` runs: to assert that N lookups cost one query. */
+export async function recordSqlQueries(service: SubgraphService, work: () => Promise<unknown>): Promise<string[]> {
+  const queries: string[] = [];
+  const knex = (service.orm.em.getConnection() as unknown as { getKnex(): import("@mikro-orm/knex").Knex }).getKnex();
+  const listener = (query: { sql: string }) => queries.push(query.sql);
+  knex.on("query", listener);
+  try {
+    await work();
+  } finally {
+    knex.off("query", listener);
+  }
+  return queries;
+}
