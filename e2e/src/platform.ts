@@ -32,6 +32,8 @@ export interface Platform {
   stopService(name: ServiceName): Promise<void>;
   /** Starts a stopped service again on the same port and data, and waits until it is ready. */
   startService(name: ServiceName): Promise<void>;
+  /** How a stopped service ended: its exit code (0 after a clean SIGTERM shutdown). */
+  exitCode(name: ServiceName): number | null;
   /** The last lines a service printed (for failure messages). */
   logs(name: ServiceName): string;
   stop(): Promise<void>;
@@ -84,6 +86,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     const exited = new Promise<never>((_, reject) =>
       child.once("exit", (code) => reject(new Error(`${name} exited with code ${code}:\n${output.join("\n")}`))),
     );
+    exited.catch(() => {}); // only a failure while starting matters; a later exit is reported by exitCode()
     await Promise.race([waitForHttp(readyUrl(name)), exited]);
   }
 
@@ -123,6 +126,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     ports,
     stopService,
     startService,
+    exitCode: (name) => services.get(name)?.process.exitCode ?? null,
     logs: (name) => services.get(name)?.output.join("\n") ?? "",
     stop,
   };

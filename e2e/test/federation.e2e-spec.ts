@@ -43,6 +43,7 @@ describe.each(drivers)("federation across every service on %s", (driver) => {
 
   it("gives an error for a stopped subgraph's fields only, and heals when it is back", async () => {
     await platform.stopService("registry");
+    expect(platform.exitCode("registry")).toBe(0); // SIGTERM: in-flight work finished, clean exit
     const degraded = await gatewayQuery<Overview>(platform.gatewayUrl, OVERVIEW);
     expect(degraded.data?.certificationCases?.[0]?.candidate?.username).toBe("bjcandidate1");
     expect(degraded.data?.examSessions).toBeNull();

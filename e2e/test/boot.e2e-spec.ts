@@ -1,0 +1,40 @@
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const entry = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
+
+/** Start a built service with `env` and return how it ended (it must stop by itself). */
+function boot(path: string, env: Record<string, string>) {
+  return spawnSync(process.execPath, [entry(path)], {
+    env: { PATH: process.env.PATH ?? "", ...env },
+    encoding: "utf8",
+    timeout: 30_000,
+  });
+}
+
+describe("configuration is validated at boot", () => {
+  it("stops a subgraph whose port is not a number, naming the variable", () => {
+    const result = boot("subgraphs/identity/dist/main.js", { IDENTITY_PORT: "four-thousand-one" });
+    expect(result.status).toBe(78);
+    expect(result.stderr).toContain("IDENTITY_PORT");
+  });
+
+  it("stops a subgraph given an unsupported database URL, naming the variable", () => {
+    const result = boot("subgraphs/registry/dist/main.js", { REGISTRY_DATABASE_URL: "mysql://localhost/registry" });
+    expect(result.status).toBe(78);
+    expect(result.stderr).toContain("REGISTRY_DATABASE_URL");
+  });
+
+  it("refuses demo data in production", () => {
+    const result = boot("subgraphs/notification/dist/main.js", { NODE_ENV: "production", SEED_DEMO: "1" });
+    expect(result.status).toBe(78);
+    expect(result.stderr).toContain("SEED_DEMO");
+  });
+
+  it("stops the gateway given a subgraph URL that is not a URL", () => {
+    const result = boot("gateway/dist/main.js", { CERTIFICATION_URL: "not a url" });
+    expect(result.status).toBe(78);
+    expect(result.stderr).toContain("CERTIFICATION_URL");
+  });
+});
