@@ -3,7 +3,9 @@ import vue from "@vitejs/plugin-vue";
 import { federation } from "@module-federation/vite";
 
 const port = Number(process.env.CANDIDATE_PORT || 5174);
-const graphqlProxy = { "/graphql": { target: process.env.GATEWAY_URL || "http://localhost:4000", changeOrigin: true } };
+// GATEWAY_URL is the gateway's base URL; a trailing "/graphql" is accepted too.
+const gatewayUrl = (process.env.GATEWAY_URL || "http://localhost:4000").replace(/\/+$/, "").replace(/\/graphql$/, "");
+const graphqlProxy = { "/graphql": { target: gatewayUrl, changeOrigin: true } };
 
 // A federation remote loaded by the shell at runtime; `vite` / `vite preview` here also serve it
 // standalone (index.html + src/standalone.ts) for development.

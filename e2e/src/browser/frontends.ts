@@ -47,10 +47,21 @@ function viteBin(name: FrontendName): string {
   return `${frontendDir(name)}/node_modules/vite/bin/vite.js`;
 }
 
+/**
+ * The environment without the test runner's markers: @module-federation/vite turns itself off
+ * when it sees NODE_ENV=test or VITEST, which would build and serve frontends without federation.
+ */
+function childEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const key of Object.keys(env)) if (key.startsWith("VITEST") || key === "JEST_WORKER_ID") delete env[key];
+  if (env.NODE_ENV === "test") delete env.NODE_ENV;
+  return { ...env, ...extra };
+}
+
 function run(name: FrontendName, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, [viteBin(name), ...args], {
     cwd: frontendDir(name),
-    env: { ...process.env, ...env },
+    env: childEnv(env),
     stdio: ["ignore", "pipe", "pipe"],
   });
 }
