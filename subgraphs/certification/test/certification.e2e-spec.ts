@@ -204,6 +204,16 @@ describe.each(drivers)("certification subgraph on %s", (driver) => {
     expect(again.data?.openCertificationCase.status).toBe("PENDING_REVIEW");
   });
 
+  it("keeps a single pending case when the same application arrives several times at once", async () => {
+    for (let round = 0; round < 3; round += 1) {
+      const input = { candidateId: randomUUID(), originProvinceCode: "15", certifyingProvinceCode: "11" };
+      const results = await Promise.all(Array.from({ length: 4 }, () => open(input)));
+      const codes = results.map((result) => result.errors?.[0]?.extensions?.code ?? "OK").sort();
+      expect(codes).toEqual(["CERTIFICATION_CASE_ALREADY_OPEN", "CERTIFICATION_CASE_ALREADY_OPEN", "CERTIFICATION_CASE_ALREADY_OPEN", "OK"]);
+      expect(await subgraph.service.orm.em.fork().count(CertificationCase, { candidateId: input.candidateId })).toBe(1);
+    }
+  });
+
   it("seeds the demo data only once", async () => {
     const before = await cases();
     await certificationSubgraph.seedDemo!(subgraph.service.orm.em.fork());

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { demoUsers } from "@xuekao/demo-data";
 import { migrationNeeded, scratchDatabase } from "@xuekao/subgraph-kit";
-import { startTestSubgraph, testDrivers, type TestSubgraph } from "@xuekao/subgraph-kit/testing";
+import { recordSqlQueries, startTestSubgraph, testDrivers, type TestSubgraph } from "@xuekao/subgraph-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Notification } from "../src/modules/inbox/notification.entity.js";
 import { notificationSubgraph } from "../src/subgraph.js";
@@ -53,18 +53,8 @@ describe.each(drivers)("notification subgraph on %s", (driver) => {
   const storedCount = () => subgraph.service.orm.em.fork().count(Notification, {});
 
   /** Runs `work` and returns the SQL it sent that touched the notification table. */
-  const notificationQueries = async (work: () => Promise<void>) => {
-    const queries: string[] = [];
-    const knex = subgraph.service.orm.em.getConnection().getKnex();
-    const listener = (query: { sql: string }) => queries.push(query.sql);
-    knex.on("query", listener);
-    try {
-      await work();
-    } finally {
-      knex.off("query", listener);
-    }
-    return queries.filter((sql) => /\bnotification\b/.test(sql));
-  };
+  const notificationQueries = async (work: () => Promise<void>) =>
+    (await recordSqlQueries(subgraph.service, work)).filter((sql) => /\bnotification\b/.test(sql));
 
   beforeAll(async () => {
     subgraph = await startTestSubgraph(notificationSubgraph, driver, { seedDemo: true });
@@ -186,6 +176,12 @@ describe.each(drivers)("notification subgraph on %s", (driver) => {
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: "NOTIFICATION_NOT_FOUND", category: "NOT_FOUND", id });
       expect(result.errors?.[0]?.message).toMatch(/[\u4e00-\u9fa5]/);
       expect(await storedCount()).toBe(before);
+    });
+
+    it("refuses an id that is not a UUID with NOTIFICATION_NOT_FOUND, not an internal error", async () => {
+      const result = await subgraph.graphql(MARK_READ, { id: "not-a-uuid" });
+      expect(result.data).toBeNull();
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: "NOTIFICATION_NOT_FOUND", id: "not-a-uuid" });
     });
   });
 

@@ -169,6 +169,16 @@ describe.each(drivers)("registry subgraph on %s", (driver) => {
       expect(await sessions()).toEqual(before);
     });
 
+    it("answers EXAM_SESSION_CODE_TAKEN, not an internal error, when the same session is created several times at once", async () => {
+      for (let round = 0; round < 3; round += 1) {
+        const input = validInput({ code: `RACE-${round}`, name: "同时提交的考次" });
+        const results = await Promise.all(Array.from({ length: 4 }, () => subgraph.graphql(CREATE, { input })));
+        const codes = results.map((result) => result.errors?.[0]?.extensions?.code ?? "OK").sort();
+        expect(codes).toEqual(["EXAM_SESSION_CODE_TAKEN", "EXAM_SESSION_CODE_TAKEN", "EXAM_SESSION_CODE_TAKEN", "OK"]);
+        expect((await sessions()).filter((session) => session.code === `RACE-${round}`)).toHaveLength(1);
+      }
+    });
+
     it("refuses a variable of the wrong type before any resolver runs, and stores nothing", async () => {
       const before = await sessions();
       const result = await subgraph.graphql(CREATE, {
