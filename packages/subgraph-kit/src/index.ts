@@ -6,6 +6,7 @@ export * from "./database.js";
 export * from "./errors.js";
 export * from "./federation.js";
 export * from "./http.js";
+export * from "./input.js";
 export * from "./loaders.js";
 export * from "./logger.js";
 export * from "./migrations.js";

@@ -1,4 +1,5 @@
 import DataLoader from "dataloader";
+import { isUuid } from "./input.js";
 import type { EntityClass, EntityManager, FilterQuery } from "@mikro-orm/core";
 
 interface HasId {
@@ -21,7 +22,9 @@ export class EntityLoaders {
     let loader = this.byId.get(entity as EntityClass<unknown>);
     if (!loader) {
       loader = new DataLoader<string, unknown>(async (ids) => {
-        const rows = await this.em.find(entity, { id: { $in: [...ids] } } as unknown as FilterQuery<T>);
+        // A malformed id cannot match; asking PostgreSQL would fail the whole batch.
+        const valid = ids.filter(isUuid);
+        const rows = valid.length ? await this.em.find(entity, { id: { $in: valid } } as unknown as FilterQuery<T>) : [];
         const rowsById = new Map(rows.map((row) => [row.id, row]));
         return ids.map((key) => rowsById.get(key) ?? null);
       });
@@ -44,8 +47,9 @@ export class EntityLoaders {
     let loader = this.byParent.get(key);
     if (!loader) {
       loader = new DataLoader<string, unknown[]>(async (parentIds) => {
-        const where = { ...(options.where as object), [foreignKey]: { $in: [...parentIds] } } as FilterQuery<T>;
-        const rows = await this.em.find(entity, where, { orderBy: options.orderBy ?? {} } as never);
+        const valid = parentIds.filter(isUuid);
+        const where = { ...(options.where as object), [foreignKey]: { $in: valid } } as FilterQuery<T>;
+        const rows = valid.length ? await this.em.find(entity, where, { orderBy: options.orderBy ?? {} } as never) : [];
         const grouped = new Map<string, T[]>(parentIds.map((id) => [id, []]));
         for (const row of rows) grouped.get(String(row[foreignKey]))?.push(row);
         return parentIds.map((id) => grouped.get(id) ?? []);

@@ -185,7 +185,7 @@ describe.each(drivers)("certification subgraph on %s", (driver) => {
 
     const em = subgraph.service.orm.em.fork();
     const stored = await em.findOneOrFail(CertificationCase, { id: first.data!.openCertificationCase.id });
-    stored.status = CertificationCaseStatus.APPROVED;
+    stored.decide(CertificationCaseStatus.APPROVED);
     await em.flush();
 
     await expectRefused({ candidateId, originProvinceCode: "15", certifyingProvinceCode: "11" }, "CERTIFICATION_ALREADY_CERTIFIED", {
@@ -197,7 +197,7 @@ describe.each(drivers)("certification subgraph on %s", (driver) => {
     const rejected = await open({ candidateId: rejectedCandidate, originProvinceCode: "15", certifyingProvinceCode: "11" });
     const rejectedEm = subgraph.service.orm.em.fork();
     const rejectedCase = await rejectedEm.findOneOrFail(CertificationCase, { id: rejected.data!.openCertificationCase.id });
-    rejectedCase.status = CertificationCaseStatus.REJECTED;
+    rejectedCase.decide(CertificationCaseStatus.REJECTED);
     await rejectedEm.flush();
     const again = await open({ candidateId: rejectedCandidate, originProvinceCode: "15", certifyingProvinceCode: "11" });
     expect(again.errors).toBeUndefined();

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { Entity, Index, PrimaryKey, Property } from "@mikro-orm/core";
+import { Entity, Index, PrimaryKey, Property, Unique } from "@mikro-orm/core";
 import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
 
 export enum CertificationCaseStatus {
@@ -44,7 +44,22 @@ export class CertificationCase {
   @Property({ type: "string", length: 24 })
   status: CertificationCaseStatus = CertificationCaseStatus.PENDING_REVIEW;
 
+  /**
+   * `<candidateId>:<certifyingProvinceCode>` while the case is pending, null once decided. The
+   * unique index (NULLs never collide, on PostgreSQL and SQLite alike) is what guarantees one
+   * pending case per candidate and province even when two submissions race.
+   */
+  @Property({ type: "string", length: 64, nullable: true })
+  @Unique()
+  pendingKey: string | null = null;
+
   @Field(() => Date)
   @Property({ type: "datetime" })
   submittedAt: Date = new Date();
+
+  /** Records the review's outcome; from then on the case no longer blocks a new application. */
+  decide(outcome: CertificationCaseStatus.APPROVED | CertificationCaseStatus.REJECTED): void {
+    this.status = outcome;
+    this.pendingKey = null;
+  }
 }

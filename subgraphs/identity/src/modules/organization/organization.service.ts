@@ -1,4 +1,5 @@
 import type { EntityManager } from "@mikro-orm/core";
+import { flushUnique, requireId, textLength } from "@xuekao/subgraph-kit";
 import { Organization, OrganizationKind } from "./organization.entity.js";
 import { OrganizationErrors } from "./organization.errors.js";
 import type { CreateOrganizationInput } from "./organization.inputs.js";
@@ -30,12 +31,12 @@ export class OrganizationService {
     const code = input.code.trim();
     const name = input.name.trim();
     if (!/^\d{2,32}$/.test(code)) throw OrganizationErrors.codeInvalid();
-    if (name.length < 2 || name.length > 100) throw OrganizationErrors.nameInvalid();
+    if (textLength(name) < 2 || textLength(name) > 100) throw OrganizationErrors.nameInvalid();
 
     const allowedParents = ALLOWED_PARENT_KINDS[input.kind];
     let parent: Organization | null = null;
     if (input.parentId) {
-      parent = await this.em.findOne(Organization, { id: input.parentId });
+      parent = await this.em.findOne(Organization, { id: requireId(input.parentId, "parentId") });
       if (!parent) throw OrganizationErrors.parentNotFound(input.parentId);
     }
     if ((parent === null) !== (allowedParents.length === 0) || (parent && !allowedParents.includes(parent.kind))) {
@@ -44,7 +45,7 @@ export class OrganizationService {
     if (await this.em.count(Organization, { code })) throw OrganizationErrors.codeTaken(code);
 
     const organization = this.em.create(Organization, { code, name, kind: input.kind, parentId: parent?.id ?? null, createdAt: new Date() });
-    await this.em.flush();
+    await flushUnique(this.em, () => OrganizationErrors.codeTaken(code));
     return organization;
   }
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/core";
-import type { EntityLoaders } from "@xuekao/subgraph-kit";
+import { isUuid, requireId, textLength, type EntityLoaders } from "@xuekao/subgraph-kit";
 import { InboxErrors } from "./inbox.errors.js";
 import type { SendNotificationInput } from "./inbox.inputs.js";
 import { Notification } from "./notification.entity.js";
@@ -25,10 +25,10 @@ export class InboxService {
   async send(input: SendNotificationInput): Promise<Notification> {
     const title = input.title.trim();
     const body = input.body.trim();
-    if (title.length < 1 || title.length > MAX_TITLE_LENGTH) throw InboxErrors.titleInvalid();
-    if (body.length < 1 || body.length > MAX_BODY_LENGTH) throw InboxErrors.bodyInvalid();
+    if (textLength(title) < 1 || textLength(title) > MAX_TITLE_LENGTH) throw InboxErrors.titleInvalid();
+    if (textLength(body) < 1 || textLength(body) > MAX_BODY_LENGTH) throw InboxErrors.bodyInvalid();
     const notification = this.em.create(Notification, {
-      recipientId: input.recipientId,
+      recipientId: requireId(input.recipientId, "recipientId"),
       title,
       body,
       readAt: null,
@@ -40,7 +40,7 @@ export class InboxService {
 
   /** Marking twice keeps the first read time. */
   async markRead(id: string, now = new Date()): Promise<Notification> {
-    const notification = await this.em.findOne(Notification, { id });
+    const notification = isUuid(id) ? await this.em.findOne(Notification, { id }) : null;
     if (!notification) throw InboxErrors.notFound(id);
     notification.readAt ??= now;
     await this.em.flush();

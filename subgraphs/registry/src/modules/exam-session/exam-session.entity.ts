@@ -10,6 +10,7 @@ import { Directive, Field, ID, ObjectType } from "type-graphql";
 @ObjectType({ description: "考次：一次合格考，含选课报名时间窗口与成绩公布时间" })
 @Directive('@key(fields: "id")')
 @Entity({ tableName: "exam_session" })
+@Unique({ properties: ["provinceCode", "code"] })
 export class ExamSession {
   @Field(() => ID)
   @PrimaryKey({ type: "uuid" })
@@ -25,7 +26,6 @@ export class ExamSession {
 
   @Field(() => String, { description: "省级行政区划代码，如内蒙古 15、北京 11" })
   @Property({ type: "string", length: 2 })
-  @Unique({ properties: ["provinceCode", "code"] })
   provinceCode!: string;
 
   @Field(() => Date)

@@ -1,4 +1,5 @@
 import type { EntityManager } from "@mikro-orm/core";
+import { flushUnique, textLength } from "@xuekao/subgraph-kit";
 import { ExamSession } from "./exam-session.entity.js";
 import { ExamSessionErrors } from "./exam-session.errors.js";
 import type { CreateExamSessionInput } from "./exam-session.inputs.js";
@@ -15,7 +16,7 @@ export class ExamSessionService {
     const code = input.code.trim();
     const name = input.name.trim();
     if (!/^[A-Za-z0-9-]{1,32}$/.test(code)) throw ExamSessionErrors.codeInvalid();
-    if (name.length < 2 || name.length > 100) throw ExamSessionErrors.nameInvalid();
+    if (textLength(name) < 2 || textLength(name) > 100) throw ExamSessionErrors.nameInvalid();
     if (!/^\d{2}$/.test(input.provinceCode)) throw ExamSessionErrors.provinceInvalid();
     if (input.registrationClosesAt <= input.registrationOpensAt) throw ExamSessionErrors.windowInvalid();
     if (input.scoresPublishedAt && input.scoresPublishedAt <= input.registrationClosesAt) {
@@ -32,7 +33,7 @@ export class ExamSessionService {
       scoresPublishedAt: input.scoresPublishedAt ?? null,
       createdAt: new Date(),
     });
-    await this.em.flush();
+    await flushUnique(this.em, () => ExamSessionErrors.codeTaken(code));
     return session;
   }
 }
