@@ -1,2 +1,0 @@
-import { startDevGateway } from "../dev-gateway.js";
-export const startPlatform = () => startDevGateway((process.env.MODE as "ok") ?? "ok");
