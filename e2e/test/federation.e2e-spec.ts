@@ -1,6 +1,5 @@
-import { testDrivers } from "@xuekao/subgraph-kit/testing";
+import { postGraphQL as gatewayQuery, testDrivers } from "@xuekao/subgraph-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { gatewayQuery } from "../src/graphql.js";
 import { startPlatform, type Platform } from "../src/platform.js";
 
 /**

@@ -2,6 +2,7 @@
 // against the platform's gateway.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
+import { postGraphQL } from "@xuekao/subgraph-kit/testing";
 import { startPlatform } from "../../src/platform.js";
 import { deadUrl, startFrontends, type RunningFrontends } from "../../src/browser/frontends.js";
 import { launchBrowser } from "../../src/browser/browser.js";
@@ -19,13 +20,9 @@ describe("frontends in the browser", () => {
 
   /** Asks the gateway directly, to know what the pages should show whatever the seed data is. */
   async function gatewayData<T>(query: string): Promise<T> {
-    const response = await fetch(`${platform.gatewayUrl.replace(/\/graphql\/?$/, "").replace(/\/$/, "")}/graphql`, {
-      method: "POST",
-      headers: { "content-type": "application/json", "apollo-require-preflight": "true" },
-      body: JSON.stringify({ query }),
-    });
-    const body = (await response.json()) as { data: T };
-    return body.data;
+    const result = await postGraphQL<T>(platform.gatewayUrl, query);
+    expect(result.errors).toBeUndefined();
+    return result.data as T;
   }
 
   async function openPage(path: string, viewport = { width: 1280, height: 800 }) {

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { demoUserId } from "@xuekao/demo-data";
-import { migrationNeeded, scratchDatabase } from "@xuekao/subgraph-kit";
-import { startTestSubgraph, testDrivers, type TestSubgraph } from "@xuekao/subgraph-kit/testing";
+import { startTestSubgraph, testDrivers, type TestSubgraph, itBehavesLikeASubgraph } from "@xuekao/subgraph-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CertificationCase, CertificationCaseStatus } from "../src/modules/certification-case/certification-case.entity.js";
 import { certificationSubgraph } from "../src/subgraph.js";
@@ -53,22 +52,8 @@ describe.each(drivers)("certification subgraph on %s", (driver) => {
     await subgraph?.stop();
   });
 
-  it("has migrations in step with the entities", async () => {
-    const scratch = await scratchDatabase(driver, "certification_check");
-    try {
-      expect(await migrationNeeded(certificationSubgraph, scratch.target)).toBe(false);
-    } finally {
-      await scratch.drop();
-    }
-  });
+  itBehavesLikeASubgraph(certificationSubgraph, driver, () => subgraph);
 
-  it("answers health and readiness probes", async () => {
-    const base = subgraph.url.replace(/\/graphql$/, "");
-    expect((await fetch(`${base}/healthz`)).status).toBe(200);
-    const ready = await fetch(`${base}/readyz`);
-    expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: "ready" });
-  });
 
   it("lists the seeded case of the returning-to-Beijing candidate", async () => {
     expect(await cases()).toEqual([

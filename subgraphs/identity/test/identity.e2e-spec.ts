@@ -1,6 +1,5 @@
 import { demoOrgId, demoUsers } from "@xuekao/demo-data";
-import { migrationNeeded, scratchDatabase } from "@xuekao/subgraph-kit";
-import { recordSqlQueries, startTestSubgraph, testDrivers, type TestSubgraph } from "@xuekao/subgraph-kit/testing";
+import { recordSqlQueries, startTestSubgraph, testDrivers, type TestSubgraph, itBehavesLikeASubgraph } from "@xuekao/subgraph-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { identitySubgraph } from "../src/subgraph.js";
 
@@ -16,22 +15,8 @@ describe.each(drivers)("identity subgraph on %s", (driver) => {
     await subgraph?.stop();
   });
 
-  it("has migrations in step with the entities", async () => {
-    const scratch = await scratchDatabase(driver, "identity_check");
-    try {
-      expect(await migrationNeeded(identitySubgraph, scratch.target)).toBe(false);
-    } finally {
-      await scratch.drop();
-    }
-  });
+  itBehavesLikeASubgraph(identitySubgraph, driver, () => subgraph);
 
-  it("answers health and readiness probes", async () => {
-    const base = subgraph.url.replace(/\/graphql$/, "");
-    expect((await fetch(`${base}/healthz`)).status).toBe(200);
-    const ready = await fetch(`${base}/readyz`);
-    expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: "ready" });
-  });
 
   it("creates an organisation under an allowed parent and lists it", async () => {
     const created = await subgraph.graphql<{ createOrganization: { id: string; parentId: string; kind: string } }>(

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { demoUsers } from "@xuekao/demo-data";
-import { migrationNeeded, scratchDatabase } from "@xuekao/subgraph-kit";
-import { recordSqlQueries, startTestSubgraph, testDrivers, type TestSubgraph } from "@xuekao/subgraph-kit/testing";
+import { recordSqlQueries, startTestSubgraph, testDrivers, type TestSubgraph, itBehavesLikeASubgraph } from "@xuekao/subgraph-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Notification } from "../src/modules/inbox/notification.entity.js";
 import { notificationSubgraph } from "../src/subgraph.js";
@@ -63,22 +62,8 @@ describe.each(drivers)("notification subgraph on %s", (driver) => {
     await subgraph?.stop();
   });
 
-  it("has migrations in step with the entities", async () => {
-    const scratch = await scratchDatabase(driver, "notification_check");
-    try {
-      expect(await migrationNeeded(notificationSubgraph, scratch.target)).toBe(false);
-    } finally {
-      await scratch.drop();
-    }
-  });
+  itBehavesLikeASubgraph(notificationSubgraph, driver, () => subgraph);
 
-  it("answers health and readiness probes", async () => {
-    const base = subgraph.url.replace(/\/graphql$/, "");
-    expect((await fetch(`${base}/healthz`)).status).toBe(200);
-    const ready = await fetch(`${base}/readyz`);
-    expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: "ready" });
-  });
 
   describe("sendNotification", () => {
     it("stores a trimmed, unread message for the recipient", async () => {

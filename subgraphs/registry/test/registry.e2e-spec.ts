@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { demoOrgId, demoUsers } from "@xuekao/demo-data";
-import { migrationNeeded, scratchDatabase } from "@xuekao/subgraph-kit";
-import { startTestSubgraph, testDrivers, type TestSubgraph } from "@xuekao/subgraph-kit/testing";
+import { startTestSubgraph, testDrivers, type TestSubgraph, itBehavesLikeASubgraph } from "@xuekao/subgraph-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ExamRecord, ExamRecordStatus } from "../src/modules/exam-record/exam-record.entity.js";
 import { registrySubgraph } from "../src/subgraph.js";
@@ -60,24 +59,8 @@ describe.each(drivers)("registry subgraph on %s", (driver) => {
     await subgraph?.stop();
   });
 
-  it("has migrations in step with the entities", async () => {
-    const scratch = await scratchDatabase(driver, "registry_check");
-    try {
-      expect(await migrationNeeded(registrySubgraph, scratch.target)).toBe(false);
-    } finally {
-      await scratch.drop();
-    }
-  });
+  itBehavesLikeASubgraph(registrySubgraph, driver, () => subgraph);
 
-  it("answers health and readiness probes", async () => {
-    const base = subgraph.url.replace(/\/graphql$/, "");
-    const live = await fetch(`${base}/healthz`);
-    expect(live.status).toBe(200);
-    expect(await live.json()).toEqual({ status: "ok" });
-    const ready = await fetch(`${base}/readyz`);
-    expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: "ready" });
-  });
 
   describe("createExamSession", () => {
     it("creates a session (trimmed) and lists it first, newest registration window first", async () => {

@@ -1,7 +1,8 @@
 import { connect } from "node:net";
 import type { Logger } from "pino";
 import type { DatabaseDriver, DatabaseTarget } from "../database.js";
-import { DEFAULT_PG_URL, scratchDatabase } from "../migrations.js";
+import { expect, it } from "vitest";
+import { DEFAULT_PG_URL, migrationNeeded, scratchDatabase } from "../migrations.js";
 import { createSubgraphService, type SubgraphDefinition, type SubgraphService } from "../subgraph.js";
 
 /** PostgreSQL is tested when it answers at PG_URL (default 127.0.0.1:5432); REQUIRE_PG=1 makes its absence a failure. */
@@ -105,4 +106,27 @@ export async function recordSqlQueries(service: SubgraphService, work: () => Pro
     knex.off("query", listener);
   }
   return queries;
+}
+
+/**
+ * The checks every subgraph's integration suite starts with; call inside its `describe`:
+ * migrations in step with the entities on this driver, and the health probes answering.
+ */
+export function itBehavesLikeASubgraph(definition: SubgraphDefinition, driver: DatabaseDriver, subgraph: () => TestSubgraph): void {
+  it("has migrations in step with the entities", async () => {
+    const scratch = await scratchDatabase(driver, `${definition.name}_check`);
+    try {
+      expect(await migrationNeeded(definition, scratch.target)).toBe(false);
+    } finally {
+      await scratch.drop();
+    }
+  });
+
+  it("answers health and readiness probes", async () => {
+    const base = subgraph().url.replace(/\/graphql$/, "");
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: "ready" });
+  });
 }
