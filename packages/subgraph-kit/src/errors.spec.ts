@@ -2,7 +2,7 @@ import { ApolloServer } from "@apollo/server";
 import { GraphQLError } from "graphql";
 import { pino } from "pino";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { badInput, categoryStatus, createErrorFormatter, DomainError, INTERNAL_ERROR_MESSAGE, notFound } from "./errors.js";
+import { createErrorFormatter, DomainError, INTERNAL_ERROR_MESSAGE } from "./errors.js";
 
 interface LogLine {
   level: number;
@@ -18,8 +18,7 @@ const typeDefs = `#graphql
   type Query {
     ok: String
     domain: String
-    missing: String
-    plain: String
+        plain: String
     nested: Inner
     forbidden: String
   }
@@ -31,9 +30,6 @@ const resolvers = {
     ok: () => "好",
     domain: () => {
       throw new DomainError("EXAM_SESSION_CODE_TAKEN", "CONFLICT", "本省已有代码为 2027-01 的考次", { field: "code" });
-    },
-    missing: () => {
-      throw notFound("考籍", "abc");
     },
     plain: () => {
       throw new Error("connect ECONNREFUSED 10.0.0.5:5432 password=secret");
@@ -100,12 +96,6 @@ describe("createErrorFormatter with Apollo Server", () => {
     expect(formatted.extensions).toEqual({ id: "n1", code: "NOTIFICATION_NOT_FOUND", category: "NOT_FOUND" });
   });
 
-  it("shapes the helper errors the same way", async () => {
-    const result = await execute(`{ missing }`);
-    expect(result.errors?.[0]).toMatchObject({ message: "未找到考籍（abc）", extensions: { id: "abc", code: "NOT_FOUND", category: "NOT_FOUND" } });
-    expect(badInput("X_INVALID", "无效", "x")).toMatchObject({ code: "X_INVALID", category: "BAD_USER_INPUT", details: { field: "x" } });
-    expect(badInput("X_INVALID", "无效").details).toEqual({});
-  });
 
   it("masks a plain Error as INTERNAL_SERVER_ERROR in Chinese, and logs it with its stack", async () => {
     const result = await execute(`{ ok plain }`);
@@ -156,17 +146,6 @@ describe("createErrorFormatter with Apollo Server", () => {
   });
 });
 
-describe("categoryStatus", () => {
-  it.each([
-    ["BAD_USER_INPUT", 400],
-    ["UNAUTHENTICATED", 401],
-    ["FORBIDDEN", 403],
-    ["NOT_FOUND", 404],
-    ["CONFLICT", 409],
-  ] as const)("maps %s to %i", (category, status) => {
-    expect(categoryStatus(category)).toBe(status);
-  });
-});
 
 describe("DomainError", () => {
   it("is an Error with a stable code, a category and details", () => {

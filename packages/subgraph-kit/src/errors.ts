@@ -22,33 +22,7 @@ export class DomainError extends Error {
   }
 }
 
-export const notFound = (what: string, id: string) =>
-  new DomainError("NOT_FOUND", "NOT_FOUND", `未找到${what}（${id}）`, { id });
-
-export const badInput = (code: string, message: string, field?: string) =>
-  new DomainError(code, "BAD_USER_INPUT", message, field ? { field } : {});
-
-export const INTERNAL_ERROR_MESSAGE = "服务器内部错误，请稍后重试；如仍有问题，请联系管理员并提供请求编号。";
-
-/** HTTP-level status a category maps to (informational; GraphQL responses stay 200). */
-export function categoryStatus(category: ErrorCategory): number {
-  switch (category) {
-    case "BAD_USER_INPUT":
-      return 400;
-    case "UNAUTHENTICATED":
-      return 401;
-    case "FORBIDDEN":
-      return 403;
-    case "NOT_FOUND":
-      return 404;
-    case "CONFLICT":
-      return 409;
-    default: {
-      const unreachable: never = category;
-      return unreachable;
-    }
-  }
-}
+export const INTERNAL_ERROR_MESSAGE = "服务器内部错误，请稍后重试；如仍有问题，请联系管理员。";
 
 /** Codes the GraphQL layer itself produces for malformed requests; safe to show as they are. */
 const REQUEST_ERROR_CODES = new Set([

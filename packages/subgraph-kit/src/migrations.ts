@@ -81,7 +81,3 @@ export async function migrationNeeded(definition: SubgraphDefinition, target: Da
     await orm.close();
   }
 }
-
-export function cleanupDir(dir: string) {
-  rmSync(dir, { recursive: true, force: true });
-}
