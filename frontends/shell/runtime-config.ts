@@ -22,11 +22,6 @@ export interface ShellRuntimeConfig {
 
 const DEFAULT_REMOTE_PORTS: Record<RemoteName, number> = { candidate: 5174, school: 5175, bureau: 5176 };
 
-/** The gateway's base URL, which /graphql is proxied to; a trailing "/graphql" is accepted too. */
-export function gatewayUrlFrom(env: NodeJS.ProcessEnv): string {
-  return (env.GATEWAY_URL || "http://localhost:4000").replace(/\/+$/, "").replace(/\/graphql$/, "");
-}
-
 export function runtimeConfigFrom(env: NodeJS.ProcessEnv): ShellRuntimeConfig {
   return {
     graphqlPath: "/graphql",

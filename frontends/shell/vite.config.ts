@@ -2,15 +2,17 @@ import { createRequire } from "node:module";
 import { defineConfig } from "vite";
 import vue from "@vitejs/plugin-vue";
 import { federation } from "@module-federation/vite";
-import { gatewayUrlFrom, runtimeConfigPlugin } from "./runtime-config.ts";
+// "#ui/vite" is @xuekao/ui/vite (package.json "imports"): vite bundles a subpath import into the
+// config, while a package import would go to Node unbundled, and Node cannot load TypeScript.
+import { BUILD_OPTIONS, SHARED_SINGLETONS, VUE_I18N_DEFINES, graphqlProxy, sharedSingletons } from "#ui/vite";
+import { runtimeConfigPlugin } from "./runtime-config.ts";
 
-const SHARED = ["vue", "vue-router", "pinia", "vue-i18n", "element-plus"] as const;
 const require = createRequire(import.meta.url);
 /** Installed versions of the shared singletons, for the runtime fallback in federation-loader.ts. */
-const sharedVersions = Object.fromEntries(SHARED.map((name) => [name, (require(`${name}/package.json`) as { version: string }).version]));
+const sharedVersions = Object.fromEntries(SHARED_SINGLETONS.map((name) => [name, (require(`${name}/package.json`) as { version: string }).version]));
 
 const port = Number(process.env.SHELL_PORT || 5173);
-const graphqlProxy = { "/graphql": { target: gatewayUrlFrom(process.env), changeOrigin: true } };
+const proxy = graphqlProxy(process.env);
 
 // The shell is a federation host without static remotes: it registers them at runtime from
 // /config.json. It provides the singletons every remote shares.
@@ -22,17 +24,14 @@ export default defineConfig({
       name: "xuekao_shell", // HOST_NAME in src/remotes/federation-loader.ts
       remotes: {},
       dts: false,
-      shared: Object.fromEntries(SHARED.map((name) => [name, { singleton: true }])),
+      shared: sharedSingletons(),
     }),
   ],
   define: {
     __SHARED_VERSIONS__: JSON.stringify(sharedVersions),
-    __VUE_I18N_FULL_INSTALL__: true,
-    __VUE_I18N_LEGACY_API__: false,
-    __INTLIFY_PROD_DEVTOOLS__: false,
+    ...VUE_I18N_DEFINES,
   },
-  // Element Plus is installed whole (one shared singleton for every remote), hence the large chunk.
-  build: { target: "esnext", chunkSizeWarningLimit: 1200 },
-  server: { port, strictPort: true, proxy: graphqlProxy },
-  preview: { port, strictPort: true, proxy: graphqlProxy },
+  build: BUILD_OPTIONS,
+  server: { port, strictPort: true, proxy },
+  preview: { port, strictPort: true, proxy },
 });

@@ -1,10 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { gatewayUrlFrom, runtimeConfigFrom } from "../runtime-config";
+import { runtimeConfigFrom } from "../runtime-config";
 
 describe("runtime config served as /config.json", () => {
   it("defaults to the local development ports", () => {
-    expect(gatewayUrlFrom({})).toBe("http://localhost:4000");
-    expect(gatewayUrlFrom({ GATEWAY_URL: "http://127.0.0.1:4100/graphql" })).toBe("http://127.0.0.1:4100");
     expect(runtimeConfigFrom({}).remotes).toEqual([
       { name: "candidate", prefix: "/candidate", entry: "http://localhost:5174/remoteEntry.js" },
       { name: "school", prefix: "/school", entry: "http://localhost:5175/remoteEntry.js" },

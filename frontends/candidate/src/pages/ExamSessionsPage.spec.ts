@@ -56,12 +56,4 @@ describe("candidate exam sessions page", () => {
     expect(error.text()).toContain("考次服务暂不可用");
     expect(wrapper.find('[data-testid="exam-session"]').exists()).toBe(false);
   });
-
-  it("shows a loading state until the gateway answers", async () => {
-    vi.stubGlobal("fetch", vi.fn(() => new Promise(() => {})));
-    const i18n = createI18n({ legacy: false, locale: "zh-CN", messages });
-    const wrapper = mount(ExamSessionsPage, { global: { plugins: [i18n, ElementPlus] } });
-    await flushPromises();
-    expect(wrapper.find('[data-testid="query-loading"]').exists()).toBe(true);
-  });
 });

@@ -4,6 +4,7 @@ import * as vueRouter from "vue-router";
 import * as pinia from "pinia";
 import * as vueI18n from "vue-i18n";
 import * as elementPlus from "element-plus";
+import type { SharedSingleton } from "@xuekao/ui/vite";
 import type { RemoteConfig } from "../../runtime-config";
 import type { RemoteLoader, RemoteRoutesModule } from "./contract";
 
@@ -50,7 +51,8 @@ export function createFederationLoader(remotes: RemoteConfig[]): RemoteLoader {
   };
 }
 
-const SHARED_MODULES = { vue, "vue-router": vueRouter, pinia, "vue-i18n": vueI18n, "element-plus": elementPlus } as const;
+// Checked against the singleton list of the federation config, so the dev fallback shares the same set.
+const SHARED_MODULES = { vue, "vue-router": vueRouter, pinia, "vue-i18n": vueI18n, "element-plus": elementPlus } as const satisfies Record<SharedSingleton, object>;
 
 /**
  * The instance @module-federation/vite initialised for this host (production build), found by
