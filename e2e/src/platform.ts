@@ -92,7 +92,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
 
   async function stopService(name: ServiceName): Promise<void> {
     const service = services.get(name);
-    if (!service || service.process.exitCode !== null) return;
+    if (!service || service.process.exitCode !== null || service.process.signalCode !== null) return;
     const exited = new Promise((resolve) => service.process.once("exit", resolve));
     service.process.kill("SIGTERM");
     const timer = setTimeout(() => service.process.kill("SIGKILL"), 10_000);

@@ -103,6 +103,9 @@ export async function createGatewayServer(
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     csrfPrevention: true,
+    // Signals are handled once, by onShutdownSignal: Apollo's own handler would re-raise SIGTERM
+    // after stopping and end the process by signal before the database is closed.
+    stopOnTerminationSignals: false,
     introspection: config.nodeEnv === "development",
     includeStacktraceInErrorResponses: false,
     formatError: formatGatewayError(logger),

@@ -146,6 +146,9 @@ export async function createSubgraphService(
     schema,
     introspection: config.nodeEnv !== "production",
     csrfPrevention: true,
+    // Signals are handled once, by onShutdownSignal: Apollo's own handler would re-raise SIGTERM
+    // after stopping and end the process by signal before the database is closed.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(logger),
     logger,
