@@ -2,6 +2,7 @@ import "reflect-metadata";
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { RequestContext, type EntityClass, type EntityManager, type MikroORM } from "@mikro-orm/core";
 import type { GraphQLSchema } from "graphql";
 import type { NonEmptyArray } from "type-graphql";
@@ -151,6 +152,8 @@ export async function createSubgraphService(
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(logger),
+    // Traces for Apollo's hosted usage reporting, which this platform does not use.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
     logger,
   });
   await apollo.start();
