@@ -1,0 +1,3 @@
+// Who is calling (verified from the access token) and the one authorisation decision on it.
+export * from "./caller.js";
+export * from "./authorization.js";
