@@ -1,6 +1,10 @@
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { exportJWK, generateKeyPair } from "jose";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 
 const entry = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
@@ -14,6 +18,28 @@ function boot(path: string, env: Record<string, string>) {
 }
 
 describe("configuration is validated at boot", () => {
+  const dataDir = mkdtempSync(join(tmpdir(), "xuekao-boot-"));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it("refuses to start identity in production without a signing key", () => {
+    const result = boot("subgraphs/identity/dist/main.js", { NODE_ENV: "production", DATA_DIR: dataDir, IDENTITY_PORT: "0" });
+    expect(result.status).toBe(78);
+    expect(result.stderr).toContain("IDENTITY_SIGNING_KEY: required in production");
+  });
+
+  it("refuses to start identity in production with a development signing key", async () => {
+    const { privateKey } = await generateKeyPair("ES256", { extractable: true });
+    const developmentKey = JSON.stringify({ ...(await exportJWK(privateKey)), kid: "dev-123", alg: "ES256" });
+    const result = boot("subgraphs/identity/dist/main.js", {
+      NODE_ENV: "production",
+      DATA_DIR: dataDir,
+      IDENTITY_PORT: "0",
+      IDENTITY_SIGNING_KEY: developmentKey,
+    });
+    expect(result.status).toBe(78);
+    expect(result.stderr).toContain("a development key (kid dev-…) is refused in production");
+  });
+
   it("stops a subgraph whose port is not a number, naming the variable", () => {
     const result = boot("subgraphs/identity/dist/main.js", { IDENTITY_PORT: "four-thousand-one" });
     expect(result.status).toBe(78);

@@ -19,6 +19,8 @@ export interface GatewayConfig {
   /** Where each subgraph's GraphQL endpoint is; overrides the URL written in the supergraph. */
   subgraphUrls: Record<SubgraphName, string>;
   subgraphTimeoutMs: number;
+  /** identity's public keys, to refuse a bad token before any subgraph is called. */
+  jwksUrl: string;
 }
 
 const url = (fallback: string) => z.string().url().default(fallback);
@@ -36,6 +38,7 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
       REGISTRY_URL: url(defaultSubgraphUrl("registry", env)),
       CERTIFICATION_URL: url(defaultSubgraphUrl("certification", env)),
       NOTIFICATION_URL: url(defaultSubgraphUrl("notification", env)),
+      IDENTITY_JWKS_URL: url(`http://127.0.0.1:${env.IDENTITY_PORT || 4001}/.well-known/jwks.json`),
     },
     env,
   );
@@ -45,6 +48,7 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     host: raw.HOST,
     port: raw.GATEWAY_PORT,
     subgraphTimeoutMs: raw.SUBGRAPH_TIMEOUT_MS,
+    jwksUrl: raw.IDENTITY_JWKS_URL,
     subgraphUrls: {
       identity: raw.IDENTITY_URL,
       registry: raw.REGISTRY_URL,

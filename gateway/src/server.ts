@@ -2,7 +2,18 @@ import { readFileSync } from "node:fs";
 import type { IncomingMessage } from "node:http";
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { ApolloServer, type BaseContext } from "@apollo/server";
-import { closeServer, createGraphQLHttpServer, createLogger, INTERNAL_ERROR_MESSAGE, listen, type Listening, type Logger } from "@xuekao/subgraph-kit";
+import {
+  callerFromAuthorization,
+  closeServer,
+  createGraphQLHttpServer,
+  createLogger,
+  createTokenVerifier,
+  INTERNAL_ERROR_MESSAGE,
+  listen,
+  remoteKeySet,
+  type Listening,
+  type Logger,
+} from "@xuekao/subgraph-kit";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { Agent, fetch as undiciFetch } from "undici";
 import { SUPERGRAPH_FILE } from "./composition.js";
@@ -113,10 +124,15 @@ export async function createGatewayServer(
   });
   await apollo.start();
 
+  // The gateway refuses a bad token with 401 before fanning out; each subgraph verifies it again.
+  const verifyToken = createTokenVerifier(remoteKeySet(config.jwksUrl));
   const server = createGraphQLHttpServer<GatewayContext>({
     apollo,
     logger,
-    context: async (request: IncomingMessage, requestId: string) => ({ requestId, authorization: request.headers.authorization }),
+    context: async (request: IncomingMessage, requestId: string) => {
+      await callerFromAuthorization(request.headers.authorization, verifyToken);
+      return { requestId, authorization: request.headers.authorization };
+    },
   });
 
   return {

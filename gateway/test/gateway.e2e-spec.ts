@@ -1,6 +1,6 @@
 import { Writable } from "node:stream";
 import { certificationSubgraph } from "@xuekao/certification";
-import { demoUserId } from "@xuekao/demo-data";
+import { DEMO_PASSWORD, demoUserId } from "@xuekao/demo-data";
 import { identitySubgraph } from "@xuekao/identity";
 import { notificationSubgraph } from "@xuekao/notification";
 import { registrySubgraph } from "@xuekao/registry";
@@ -34,14 +34,16 @@ describe("gateway over the four subgraphs (libsql)", () => {
     postGraphQL<T>(gatewayUrl, text, variables, headers);
 
   beforeAll(async () => {
+    // identity first: the others verify tokens against its JWKS.
+    let jwksUrl = "";
     for (const definition of definitions) {
-      subgraphs.set(
-        definition.name,
-        await startTestSubgraph(definition, "libsql", {
-          seedDemo: true,
-          ...(definition.name === "registry" ? { logger: registryLogger } : {}),
-        }),
-      );
+      const subgraph = await startTestSubgraph(definition, "libsql", {
+        seedDemo: true,
+        jwksUrl,
+        ...(definition.name === "registry" ? { logger: registryLogger } : {}),
+      });
+      if (definition.name === "identity") jwksUrl = subgraph.url.replace(/\/graphql$/, "/.well-known/jwks.json");
+      subgraphs.set(definition.name, subgraph);
     }
     const config = loadGatewayConfig({
       NODE_ENV: "test",
@@ -52,6 +54,7 @@ describe("gateway over the four subgraphs (libsql)", () => {
       REGISTRY_URL: subgraphs.get("registry")!.url,
       CERTIFICATION_URL: subgraphs.get("certification")!.url,
       NOTIFICATION_URL: subgraphs.get("notification")!.url,
+      IDENTITY_JWKS_URL: subgraphs.get("identity")!.url.replace(/\/graphql$/, "/.well-known/jwks.json"),
     });
     gateway = await createGatewayServer(config);
     gatewayUrl = `${(await gateway.listen()).url}/graphql`;
@@ -115,10 +118,42 @@ describe("gateway over the four subgraphs (libsql)", () => {
     expect(result.errors?.[0]?.message).toBe("报名截止时间须晚于报名开始时间");
   });
 
-  it("forwards the request id and the authorization header to subgraphs", async () => {
+  const loginAs = async (username: string) => {
+    const result = await query<{ login: { accessToken: string } }>(
+      `mutation($input: LoginInput!) { login(input: $input) { accessToken } }`,
+      { input: { username, password: DEMO_PASSWORD } },
+    );
+    expect(result.errors).toBeUndefined();
+    return result.data!.login.accessToken;
+  };
+
+  it("logs in through the gateway and answers `me` for the token's holder", async () => {
+    const token = await loginAs("school1");
+    const me = await query<{ me: { username: string; roles: Array<{ role: string; organization: { name: string } }> } }>(
+      `{ me { username roles { role organization { name } } } }`,
+      {},
+      { authorization: `Bearer ${token}` },
+    );
+    expect(me.data?.me).toEqual({ username: "school1", roles: [{ role: "SCHOOL_ADMIN", organization: { name: "呼和浩特市第一中学" } }] });
+  });
+
+  it("refuses a bad token with 401 before calling any subgraph", async () => {
     const response = await fetch(gatewayUrl, {
       method: "POST",
-      headers: { "content-type": "application/json", "x-request-id": "req-gateway-forward-1", authorization: "Bearer test-token" },
+      headers: { "content-type": "application/json", authorization: "Bearer forged.token.value", "x-request-id": "req-bad-token" },
+      body: JSON.stringify({ query: "{ examSessions { id } }" }),
+    });
+    expect(response.status).toBe(401);
+    const body = (await response.json()) as { errors: Array<{ extensions: { code: string } }> };
+    expect(body.errors[0]?.extensions.code).toBe("UNAUTHENTICATED");
+    expect(registryLogLines.some((line) => line.requestId === "req-bad-token")).toBe(false);
+  });
+
+  it("forwards the request id and the authorization header to subgraphs", async () => {
+    const token = await loginAs("county1");
+    const response = await fetch(gatewayUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-request-id": "req-gateway-forward-1", authorization: `Bearer ${token}` },
       body: JSON.stringify({ query: "{ examSessions { id } }" }),
     });
     expect(response.headers.get("x-request-id")).toBe("req-gateway-forward-1");

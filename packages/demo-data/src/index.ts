@@ -63,7 +63,22 @@ export interface DemoUser {
   organizationId: string;
   /** Candidates only: a valid (fictional) 18-digit ID number. */
   idNumber?: string;
+  /** The role the account holds at `organizationId` (identity's Role enum, by name). */
+  role: DemoRole;
 }
+
+export type DemoRole =
+  | "CANDIDATE_IN_SCHOOL"
+  | "CANDIDATE_SOCIAL"
+  | "CLASS_TEACHER"
+  | "SCHOOL_ADMIN"
+  | "COUNTY_AGENCY"
+  | "LEAGUE_AGENCY"
+  | "PROVINCE_INSTITUTE"
+  | "CERTIFICATION_REVIEWER";
+
+/** Every demo account's password (development only; README "Demo data"). */
+export const DEMO_PASSWORD = "Xuekao@2026";
 
 const SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧";
 const GIVEN = ["子涵", "欣怡", "梓轩", "雨桐", "浩然", "思远", "一诺", "嘉怡", "宇航", "若曦"];
@@ -80,16 +95,18 @@ const students: DemoUser[] = Array.from({ length: 30 }, (_, index) => {
     username: `candidate${n}`,
     displayName: `${SURNAMES[index % SURNAMES.length]}${GIVEN[index % GIVEN.length]}`,
     kind: "IN_SCHOOL_CANDIDATE",
+    role: "CANDIDATE_IN_SCHOOL",
     organizationId: demoOrgId(n <= 15 ? "im-class-1" : "im-class-2"),
     idNumber: demoIdNumber("150102", `2009${String((index % 12) + 1).padStart(2, "0")}${String((index % 27) + 1).padStart(2, "0")}`, 100 + n),
   };
 });
 
-const person = (username: string, displayName: string, kind: DemoUserKind, orgKey: string, idNumber?: string): DemoUser => ({
+const person = (username: string, displayName: string, kind: DemoUserKind, role: DemoRole, orgKey: string, idNumber?: string): DemoUser => ({
   id: demoId(`user:${username}`),
   username,
   displayName,
   kind,
+  role,
   organizationId: demoOrgId(orgKey),
   ...(idNumber ? { idNumber } : {}),
 });
@@ -97,14 +114,14 @@ const person = (username: string, displayName: string, kind: DemoUserKind, orgKe
 /** Accounts listed in the README (issue 3 gives them passwords and roles). */
 export const demoUsers: DemoUser[] = [
   ...students,
-  person("social1", "赵社会", "SOCIAL_CANDIDATE", "im-xincheng", demoIdNumber("150102", "20070315", 201)),
-  person("teacher1", "孙老师", "STAFF", "im-class-1"),
-  person("school1", "周校务", "STAFF", "im-school"),
-  person("county1", "吴区招办", "STAFF", "im-xincheng"),
-  person("league1", "郑市招办", "STAFF", "im-hohhot"),
-  person("region1", "王考试院", "STAFF", "im"),
-  person("bjreviewer1", "钱审核", "STAFF", "bj"),
-  person("bjcandidate1", "冯返京", "SOCIAL_CANDIDATE", "bj-haidian", demoIdNumber("130102", "20070521", 301)),
+  person("social1", "赵社会", "SOCIAL_CANDIDATE", "CANDIDATE_SOCIAL", "im-xincheng", demoIdNumber("150102", "20070315", 201)),
+  person("teacher1", "孙老师", "STAFF", "CLASS_TEACHER", "im-class-1"),
+  person("school1", "周校务", "STAFF", "SCHOOL_ADMIN", "im-school"),
+  person("county1", "吴区招办", "STAFF", "COUNTY_AGENCY", "im-xincheng"),
+  person("league1", "郑市招办", "STAFF", "LEAGUE_AGENCY", "im-hohhot"),
+  person("region1", "王考试院", "STAFF", "PROVINCE_INSTITUTE", "im"),
+  person("bjreviewer1", "钱审核", "STAFF", "CERTIFICATION_REVIEWER", "bj"),
+  person("bjcandidate1", "冯返京", "SOCIAL_CANDIDATE", "CANDIDATE_SOCIAL", "bj-haidian", demoIdNumber("130102", "20070521", 301)),
 ];
 
 export const demoUserId = (username: string) => demoId(`user:${username}`);

@@ -99,8 +99,17 @@ describe("loadSubgraphConfig", () => {
       port: 4002,
       database: { driver: "libsql", location: `${join(findRepoRoot(), ".data")}/registry.db` },
       seedDemo: false,
+      jwksUrl: "http://127.0.0.1:4001/.well-known/jwks.json",
     });
     expect(existsSync(join(findRepoRoot(), "pnpm-workspace.yaml"))).toBe(true);
+  });
+
+  it("finds identity's JWKS at IDENTITY_JWKS_URL, or on loopback at IDENTITY_PORT", () => {
+    expect(loadSubgraphConfig(registry, { IDENTITY_PORT: "5001" }).jwksUrl).toBe("http://127.0.0.1:5001/.well-known/jwks.json");
+    expect(loadSubgraphConfig(registry, { IDENTITY_JWKS_URL: "https://id.example.cn/.well-known/jwks.json" }).jwksUrl).toBe(
+      "https://id.example.cn/.well-known/jwks.json",
+    );
+    expect(() => loadSubgraphConfig(registry, { IDENTITY_JWKS_URL: "not a url" })).toThrow(/IDENTITY_JWKS_URL/);
   });
 
   it("reads <NAME>_PORT, HOST, DATA_DIR and LOG_LEVEL", () => {

@@ -1,5 +1,6 @@
 import type { EntityManager } from "@mikro-orm/core";
 import type { Logger } from "pino";
+import type { Caller } from "./auth/caller.js";
 import type { EntityLoaders } from "./loaders.js";
 
 /** What every resolver of every subgraph receives as `@Ctx()`. */
@@ -9,6 +10,8 @@ export interface SubgraphContext {
   em: EntityManager;
   loaders: EntityLoaders;
   logger: Logger;
-  /** Raw `authorization` header forwarded by the gateway; verified by the identity module (issue 3). */
-  authorization?: string | undefined;
+  /** The verified caller (this subgraph checked the token itself); null when anonymous. */
+  caller: Caller | null;
+  /** What the subgraph's `setup` returned: its own long-lived services (key store, …). */
+  services: Record<string, unknown>;
 }

@@ -41,7 +41,9 @@ const REQUEST_ERROR_CODES = new Set([
  */
 export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = error instanceof GraphQLError ? error.originalError : error;
+    // Resolver errors arrive wrapped (the thrown error is `originalError`); errors raised before
+    // execution (context, validation) arrive as the GraphQLError itself.
+    const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
     if (original instanceof DomainError) {
       return {
         ...formatted,

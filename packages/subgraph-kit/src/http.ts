@@ -22,7 +22,11 @@ export interface GraphQLHttpOptions<Context extends BaseContext> {
   run?: <T>(work: () => Promise<T>) => Promise<T>;
   health?: HealthChecks;
   graphqlPath?: string;
+  /** Plain HTTP routes beside GraphQL (e.g. identity's JWKS), by exact path. */
+  routes?: HttpRoutes;
 }
+
+export type HttpRoutes = Record<string, (request: IncomingMessage, response: ServerResponse) => void | Promise<void>>;
 
 export function requestIdOf(request: IncomingMessage): string {
   const header = request.headers["x-request-id"];
@@ -74,6 +78,8 @@ export function createGraphQLHttpServer<Context extends BaseContext>(options: Gr
           return sendJson(response, 503, { status: "unavailable", reason: (error as Error).message });
         }
       }
+      const route = options.routes?.[url.pathname];
+      if (route) return await route(request, response);
       if (url.pathname !== graphqlPath) {
         return sendJson(response, 404, { error: "Not found" }, requestId);
       }

@@ -3,6 +3,8 @@ import "reflect-metadata";
 export * from "./auth/index.js";
 export * from "./config.js";
 export * from "./context.js";
+export * from "./auth/caller.js";
+export * from "./auth/token.js";
 export * from "./database.js";
 export * from "./errors.js";
 export * from "./federation.js";

@@ -12,7 +12,9 @@ import type { SubgraphContext } from "./context.js";
 import { openDatabase, parseDatabaseUrl, resolveDatabaseTarget, type DatabaseTarget, type MigrationSets } from "./database.js";
 import { createErrorFormatter } from "./errors.js";
 import { buildFederatedSchema, printFederatedSchema, type ReferenceResolvers } from "./federation.js";
-import { closeServer, createGraphQLHttpServer, listen, onShutdownSignal, type Listening } from "./http.js";
+import { closeServer, createGraphQLHttpServer, listen, onShutdownSignal, type HttpRoutes, type Listening } from "./http.js";
+import { callerFromAuthorization, createTokenVerifier, JWKS_PATH, remoteKeySet } from "./auth/token.js";
+import type { JWTVerifyGetKey } from "jose";
 import { EntityLoaders } from "./loaders.js";
 import { createLogger, type Logger } from "./logger.js";
 
@@ -29,6 +31,18 @@ export interface SubgraphDefinition {
   migrations: MigrationSets;
   /** Development demo data. Must be idempotent: `npm start` runs it on every start. */
   seedDemo?: (em: EntityManager) => Promise<void>;
+  /**
+   * Runs once at boot, before listening: builds the subgraph's long-lived services (handed to
+   * resolvers as `ctx.services`), extra HTTP routes, and, for identity, the keys it verifies
+   * tokens with in-process instead of fetching its own JWKS.
+   */
+  setup?: (boot: { env: Record<string, string | undefined>; config: SubgraphConfig; orm: MikroORM; logger: Logger }) => Promise<SubgraphSetup>;
+}
+
+export interface SubgraphSetup {
+  services?: Record<string, unknown>;
+  routes?: HttpRoutes;
+  tokenKeys?: JWTVerifyGetKey;
 }
 
 export interface SubgraphConfig {
@@ -38,6 +52,8 @@ export interface SubgraphConfig {
   port: number;
   database: DatabaseTarget;
   seedDemo: boolean;
+  /** Where identity publishes its public keys (`IDENTITY_JWKS_URL`). */
+  jwksUrl: string;
 }
 
 /** The monorepo root (where pnpm-workspace.yaml is), so `.data/` is one folder whatever the cwd. */
@@ -88,6 +104,8 @@ export function loadSubgraphConfig(
       DATABASE_URL: databaseUrl,
       DATA_DIR: z.string().min(1).default(join(findRepoRoot(), ".data")),
       SEED_DEMO: flag,
+      IDENTITY_JWKS_URL: z.string().url().optional(),
+      IDENTITY_PORT: port(4001),
     },
     env,
   ) as Record<string, unknown> & {
@@ -97,6 +115,8 @@ export function loadSubgraphConfig(
     DATA_DIR: string;
     SEED_DEMO: boolean;
     DATABASE_URL?: string;
+    IDENTITY_JWKS_URL?: string;
+    IDENTITY_PORT: number;
   };
   if (raw.NODE_ENV === "production" && raw.SEED_DEMO) {
     throw new ConfigError(["SEED_DEMO: demo data is for development only and is refused when NODE_ENV=production"]);
@@ -112,6 +132,7 @@ export function loadSubgraphConfig(
       dataDir: raw.DATA_DIR,
     }),
     seedDemo: raw.SEED_DEMO,
+    jwksUrl: raw.IDENTITY_JWKS_URL ?? `http://127.0.0.1:${raw.IDENTITY_PORT}${JWKS_PATH}`,
   };
 }
 
@@ -129,6 +150,7 @@ export async function createSubgraphService(
   definition: SubgraphDefinition,
   config: SubgraphConfig,
   logger: Logger = createLogger(definition.name, config.logLevel),
+  env: Record<string, string | undefined> = process.env,
 ): Promise<SubgraphService> {
   const schema = await buildFederatedSchema(definition);
   const orm = await openDatabase({
@@ -142,6 +164,10 @@ export async function createSubgraphService(
     await definition.seedDemo(em);
     await em.flush();
   }
+
+  const setup = (await definition.setup?.({ env, config, orm, logger })) ?? {};
+  const verifyToken = createTokenVerifier(setup.tokenKeys ?? remoteKeySet(config.jwksUrl));
+  const services = setup.services ?? {};
 
   const apollo = new ApolloServer<SubgraphContext>({
     schema,
@@ -170,9 +196,12 @@ export async function createSubgraphService(
         em,
         loaders: new EntityLoaders(em),
         logger: logger.child({ requestId }),
-        authorization: request.headers.authorization,
+        // Verified here, not trusted from the gateway: a bad token fails the request with 401.
+        caller: await callerFromAuthorization(request.headers.authorization, verifyToken),
+        services,
       };
     },
+    routes: setup.routes,
     health: {
       ready: async () => {
         if (!(await orm.isConnected())) throw new Error("database not connected");

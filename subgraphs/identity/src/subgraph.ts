@@ -7,13 +7,19 @@ import { OrganizationResolver } from "./modules/organization/organization.resolv
 import { User } from "./modules/user/user.entity.js";
 import { UserResolver } from "./modules/user/user.resolver.js";
 import { seedIdentityDemo } from "./seeders/demo.seeder.js";
+import { setupIdentity } from "./identity-services.js";
+import { RoleBinding } from "./modules/role-binding/role-binding.entity.js";
+import { MeResolver, RoleBindingResolver } from "./modules/role-binding/role-binding.resolver.js";
+import { RefreshToken } from "./modules/session/refresh-token.entity.js";
+import { SessionResolver } from "./modules/session/session.resolver.js";
 
 /** identity: users, organisations, roles, sessions, API clients. */
 export const identitySubgraph: SubgraphDefinition = {
   name: "identity",
   defaultPort: 4001,
-  resolvers: [OrganizationResolver, UserResolver],
-  entities: [Organization, User],
+  resolvers: [OrganizationResolver, UserResolver, SessionResolver, MeResolver, RoleBindingResolver],
+  entities: [Organization, User, RoleBinding, RefreshToken],
+  setup: setupIdentity,
   migrations: { libsql: libsqlMigrations, postgresql: postgresqlMigrations },
   referenceResolvers: {
     User: { __resolveReference: ({ id }: { id: string }, { loaders }: SubgraphContext) => loaders.load(User, id) },

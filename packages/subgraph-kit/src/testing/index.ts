@@ -67,7 +67,15 @@ export async function postGraphQL<T>(
 export async function startTestSubgraph(
   definition: SubgraphDefinition,
   driver: DatabaseDriver,
-  options: { seedDemo?: boolean; target?: DatabaseTarget; port?: number; logger?: Logger } = {},
+  options: {
+    seedDemo?: boolean;
+    target?: DatabaseTarget;
+    port?: number;
+    logger?: Logger;
+    /** identity's JWKS for subgraphs other than identity; by default nothing answers there, so every token is refused. */
+    jwksUrl?: string;
+    env?: Record<string, string | undefined>;
+  } = {},
 ): Promise<TestSubgraph> {
   const scratch = options.target ? { target: options.target, drop: async () => {} } : await scratchDatabase(driver, `test_${definition.name}`);
   const service = await createSubgraphService(definition, {
@@ -77,7 +85,8 @@ export async function startTestSubgraph(
     port: options.port ?? 0,
     database: scratch.target,
     seedDemo: options.seedDemo ?? false,
-  }, options.logger);
+    jwksUrl: options.jwksUrl ?? "http://127.0.0.1:9/.well-known/jwks.json",
+  }, options.logger, options.env ?? {});
   const { url } = await service.listen();
   const graphqlUrl = `${url}/graphql`;
   return {

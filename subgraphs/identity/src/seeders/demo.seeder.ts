@@ -1,12 +1,19 @@
 import type { EntityManager } from "@mikro-orm/core";
-import { demoOrganizations, demoUsers } from "@xuekao/demo-data";
+import { Role } from "@xuekao/subgraph-kit";
+import { DEMO_PASSWORD, demoOrganizations, demoUsers } from "@xuekao/demo-data";
+import { hashPassword } from "../modules/credential/password.js";
+import { RoleBinding } from "../modules/role-binding/role-binding.entity.js";
 import { Organization, OrganizationKind } from "../modules/organization/organization.entity.js";
 import { User } from "../modules/user/user.entity.js";
 
 /** Idempotent: inserts the demo organisations and people that are not there yet (development only). */
 export async function seedIdentityDemo(em: EntityManager): Promise<void> {
   const existingOrganizations = new Set((await em.find(Organization, {}, { fields: ["id"] })).map((row) => row.id));
+  const pathOf = new Map<string, string>();
   for (const organization of demoOrganizations) {
+    // Parents come first in the demo list, so a parent's path is known before its children's.
+    const path = organization.parentId ? `${pathOf.get(organization.parentId)}/${organization.id}` : organization.id;
+    pathOf.set(organization.id, path);
     if (existingOrganizations.has(organization.id)) continue;
     em.create(Organization, {
       id: organization.id,
@@ -14,13 +21,25 @@ export async function seedIdentityDemo(em: EntityManager): Promise<void> {
       name: organization.name,
       kind: organization.kind as OrganizationKind,
       parentId: organization.parentId,
+      path,
       createdAt: new Date(),
     });
   }
   const existingUsers = new Set((await em.find(User, {}, { fields: ["id"] })).map((row) => row.id));
+  const passwordHash = await hashPassword(DEMO_PASSWORD); // one hash for all: seeding 39 scrypt hashes would take seconds
   for (const user of demoUsers) {
     if (existingUsers.has(user.id)) continue;
-    em.create(User, { id: user.id, username: user.username, displayName: user.displayName, createdAt: new Date() });
+    em.create(User, {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      passwordHash,
+      mobile: null,
+      failedLoginCount: 0,
+      lockedUntil: null,
+      createdAt: new Date(),
+    });
+    em.create(RoleBinding, { userId: user.id, role: user.role as Role, organizationId: user.organizationId, createdAt: new Date() });
   }
   await em.flush();
 }

@@ -47,6 +47,13 @@ export class Organization {
   @Index()
   parentId: string | null = null;
 
+  /**
+   * Ids from the province down to this organisation, joined by "/". Access tokens carry it in
+   * each role binding, so every subgraph checks scope by prefix without asking identity.
+   */
+  @Property({ type: "string", length: 400 })
+  path!: string;
+
   @Field(() => Date)
   @Property({ type: "datetime" })
   createdAt: Date = new Date();

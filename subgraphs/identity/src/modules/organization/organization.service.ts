@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { EntityManager } from "@mikro-orm/core";
 import { flushUnique, requireId, textLength } from "@xuekao/subgraph-kit";
 import { Organization, OrganizationKind } from "./organization.entity.js";
@@ -15,6 +16,9 @@ export const ALLOWED_PARENT_KINDS: Record<OrganizationKind, readonly Organizatio
   [OrganizationKind.SCHOOL]: [OrganizationKind.COUNTY],
   [OrganizationKind.CLASS]: [OrganizationKind.SCHOOL],
 };
+
+/** The path of a new organisation: its parent's path, then its own id. */
+export const organizationPath = (parent: Pick<Organization, "path"> | null, id: string) => (parent ? `${parent.path}/${id}` : id);
 
 export class OrganizationService {
   constructor(private readonly em: EntityManager) {}
@@ -44,7 +48,16 @@ export class OrganizationService {
     }
     if (await this.em.count(Organization, { code })) throw OrganizationErrors.codeTaken(code);
 
-    const organization = this.em.create(Organization, { code, name, kind: input.kind, parentId: parent?.id ?? null, createdAt: new Date() });
+    const id = randomUUID();
+    const organization = this.em.create(Organization, {
+      id,
+      code,
+      name,
+      kind: input.kind,
+      parentId: parent?.id ?? null,
+      path: organizationPath(parent, id),
+      createdAt: new Date(),
+    });
     await flushUnique(this.em, () => OrganizationErrors.codeTaken(code));
     return organization;
   }

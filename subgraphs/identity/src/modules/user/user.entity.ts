@@ -23,6 +23,21 @@ export class User {
   @Property({ type: "string", length: 100 })
   displayName!: string;
 
+  /** scrypt hash (see credential/password.ts); never a GraphQL field. */
+  @Property({ type: "text", nullable: true })
+  passwordHash: string | null = null;
+
+  /** Mainland mobile number, bound by SMS code; also a login name. */
+  @Property({ type: "string", length: 11, nullable: true })
+  @Unique()
+  mobile: string | null = null;
+
+  @Property({ type: "integer" })
+  failedLoginCount = 0;
+
+  @Property({ type: "datetime", nullable: true })
+  lockedUntil: Date | null = null;
+
   @Field(() => Date)
   @Property({ type: "datetime" })
   createdAt: Date = new Date();

@@ -1,0 +1,33 @@
+import { randomUUID } from "node:crypto";
+import { Entity, Index, PrimaryKey, Property, Unique } from "@mikro-orm/core";
+import { Role } from "@xuekao/subgraph-kit";
+import { Field, ObjectType, registerEnumType } from "type-graphql";
+
+registerEnumType(Role, {
+  name: "Role",
+  description: "角色：在校考生、社会考生、班主任、学校管理员、学校工作人员、旗县区、盟市、省级考试院、认定审核员、第三方系统",
+});
+
+/** One role a person holds in one organisation (a person may hold several). */
+@ObjectType({ description: "角色授权：某人在某组织中的角色" })
+@Entity({ tableName: "role_binding" })
+@Unique({ properties: ["userId", "role", "organizationId"] })
+export class RoleBinding {
+  @PrimaryKey({ type: "uuid" })
+  id: string = randomUUID();
+
+  @Property({ type: "uuid" })
+  @Index()
+  userId!: string;
+
+  // Plain string column: see Organization.kind for why not @Enum on SQLite.
+  @Field(() => Role)
+  @Property({ type: "string", length: 32 })
+  role!: Role;
+
+  @Property({ type: "uuid" })
+  organizationId!: string;
+
+  @Property({ type: "datetime" })
+  createdAt: Date = new Date();
+}

@@ -1,0 +1,110 @@
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import type { EntityManager } from "@mikro-orm/core";
+import type { AccessTokenClaims, TokenRoleClaim } from "@xuekao/subgraph-kit";
+import { decoyPasswordHash, verifyPassword } from "../credential/password.js";
+import { Organization } from "../organization/organization.entity.js";
+import { RoleBinding } from "../role-binding/role-binding.entity.js";
+import type { SigningKeys } from "../signing-key/signing-keys.js";
+import { User } from "../user/user.entity.js";
+import { RefreshToken } from "./refresh-token.entity.js";
+import { SessionErrors } from "./session.errors.js";
+import type { AuthPayload } from "./session.types.js";
+
+export interface SessionSettings {
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  /** Consecutive wrong passwords before the account locks. */
+  maxFailedLogins: number;
+  lockMinutes: number;
+}
+
+const MOBILE = /^1\d{10}$/;
+const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
+
+export class SessionService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly keys: SigningKeys,
+    private readonly settings: SessionSettings,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async login(identifier: string, password: string): Promise<AuthPayload> {
+    const name = identifier.trim();
+    const user = await this.em.findOne(User, MOBILE.test(name) ? { mobile: name } : { username: name });
+    if (!user?.passwordHash) {
+      await verifyPassword(password, await decoyPasswordHash());
+      throw SessionErrors.invalidCredentials();
+    }
+    const now = this.now();
+    if (user.lockedUntil && user.lockedUntil > now) throw SessionErrors.accountLocked(user.lockedUntil);
+
+    if (!(await verifyPassword(password, user.passwordHash))) {
+      user.failedLoginCount += 1;
+      if (user.failedLoginCount >= this.settings.maxFailedLogins) {
+        user.failedLoginCount = 0;
+        user.lockedUntil = new Date(now.getTime() + this.settings.lockMinutes * 60_000);
+        await this.em.flush();
+        throw SessionErrors.accountLocked(user.lockedUntil);
+      }
+      await this.em.flush();
+      throw SessionErrors.invalidCredentials();
+    }
+    user.failedLoginCount = 0;
+    user.lockedUntil = null;
+    return this.issue(user.id, randomUUID());
+  }
+
+  /** Exchanges a refresh token for a new pair; a token used twice revokes its whole family. */
+  async refresh(presented: string): Promise<AuthPayload> {
+    const token = await this.em.findOne(RefreshToken, { tokenHash: sha256(presented) });
+    const now = this.now();
+    if (!token || token.revokedAt || token.expiresAt <= now) throw SessionErrors.refreshInvalid();
+    if (token.replacedAt) {
+      await this.revokeFamily(token.familyId, now);
+      throw SessionErrors.refreshReused();
+    }
+    token.replacedAt = now;
+    return this.issue(token.userId, token.familyId);
+  }
+
+  /** Ends the login the token belongs to (its family); unknown tokens are fine: logout is idempotent. */
+  async logout(presented: string): Promise<boolean> {
+    const token = await this.em.findOne(RefreshToken, { tokenHash: sha256(presented) });
+    if (token) await this.revokeFamily(token.familyId, this.now());
+    return true;
+  }
+
+  /** The role bindings with their organisation paths, as the access token carries them. */
+  async claimsOf(userId: string): Promise<AccessTokenClaims> {
+    const bindings = await this.em.find(RoleBinding, { userId }, { orderBy: { createdAt: "asc" } });
+    const organizations = await this.em.find(Organization, { id: { $in: bindings.map((binding) => binding.organizationId) } });
+    const pathOf = new Map(organizations.map((organization) => [organization.id, organization.path.split("/")]));
+    const roles: TokenRoleClaim[] = bindings
+      .filter((binding) => pathOf.has(binding.organizationId))
+      .map((binding) => ({ role: binding.role, org: binding.organizationId, path: pathOf.get(binding.organizationId)! }));
+    return { typ: "user", roles };
+  }
+
+  private async issue(userId: string, familyId: string): Promise<AuthPayload> {
+    const now = this.now();
+    const refreshToken = randomBytes(32).toString("base64url");
+    this.em.create(RefreshToken, {
+      userId,
+      familyId,
+      tokenHash: sha256(refreshToken),
+      expiresAt: new Date(now.getTime() + this.settings.refreshTokenTtlSeconds * 1000),
+      replacedAt: null,
+      revokedAt: null,
+      createdAt: now,
+    });
+    await this.em.flush();
+    const accessToken = await this.keys.sign(userId, await this.claimsOf(userId), this.settings.accessTokenTtlSeconds, now);
+    return { accessToken, refreshToken, expiresAt: new Date(now.getTime() + this.settings.accessTokenTtlSeconds * 1000) };
+  }
+
+  private async revokeFamily(familyId: string, now: Date): Promise<void> {
+    await this.em.nativeUpdate(RefreshToken, { familyId, revokedAt: null }, { revokedAt: now });
+    await this.em.flush();
+  }
+}
