@@ -26,6 +26,8 @@ interface RunningService {
 
 export interface Platform {
   gatewayUrl: string;
+  /** Where the development SMS driver writes each message (`<time>\t<mobile>\t<text>`): read codes here. */
+  smsLogFile: string;
   subgraphUrls: Record<SubgraphName, string>;
   ports: Record<ServiceName, number>;
   /** Stops one service (SIGTERM, waits for exit): to test what the others do without it. */
@@ -63,6 +65,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     HOST: "127.0.0.1",
     DATA_DIR: dataDir,
     SEED_DEMO: "1",
+    SMS_LOG_FILE: join(dataDir, "sms.log"),
     GATEWAY_PORT: String(ports.gateway),
     ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_PORT`, String(ports[name])])),
     ...databaseEnv,
@@ -119,6 +122,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
 
   return {
     gatewayUrl: `http://127.0.0.1:${ports.gateway}/graphql`,
+    smsLogFile: join(dataDir, "sms.log"),
     subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, `http://127.0.0.1:${ports[name]}/graphql`])) as Record<
       SubgraphName,
       string

@@ -3,11 +3,13 @@ import { JWKS_PATH, loadConfig, type SubgraphContext, type SubgraphSetup, type S
 import { z } from "zod";
 import type { SessionSettings } from "./modules/session/session.service.js";
 import { loadSigningKeys, type SigningKeys } from "./modules/signing-key/signing-keys.js";
+import { LogSmsSender, type SmsSender } from "./modules/sms-code/sms-sender.js";
 
 /** identity's long-lived services, built once at boot (see `setupIdentity`). */
 export interface IdentityServices {
   keys: SigningKeys;
   sessionSettings: SessionSettings;
+  sms: SmsSender;
 }
 
 export const identityServices = (ctx: SubgraphContext) => ctx.services as unknown as IdentityServices;
@@ -15,11 +17,11 @@ export const identityServices = (ctx: SubgraphContext) => ctx.services as unknow
 const seconds = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 
 /**
- * Reads the token settings (ACCESS_TOKEN_TTL_SECONDS, REFRESH_TOKEN_TTL_SECONDS,
+ * Reads SMS_LOG_FILE, the token settings (ACCESS_TOKEN_TTL_SECONDS, REFRESH_TOKEN_TTL_SECONDS,
  * LOGIN_MAX_FAILURES, LOGIN_LOCK_MINUTES) and the signing keys, serves the JWKS, and lets
  * identity verify its own tokens in-process.
  */
-export const setupIdentity: NonNullable<SubgraphDefinition["setup"]> = async ({ env, config }): Promise<SubgraphSetup> => {
+export const setupIdentity: NonNullable<SubgraphDefinition["setup"]> = async ({ env, config, logger }): Promise<SubgraphSetup> => {
   const settings = loadConfig(
     {
       ACCESS_TOKEN_TTL_SECONDS: seconds(15 * 60),
@@ -45,7 +47,10 @@ export const setupIdentity: NonNullable<SubgraphDefinition["setup"]> = async ({ 
       maxFailedLogins: settings.LOGIN_MAX_FAILURES,
       lockMinutes: settings.LOGIN_LOCK_MINUTES,
     },
+    // The only driver until the notification subgraph sends SMS (issue 4); SMS_LOG_FILE optional.
+    sms: new LogSmsSender(logger, env.SMS_LOG_FILE),
   };
+  if (config.nodeEnv === "production") logger.warn("SMS codes go to the log only: no SMS provider is configured yet");
   const jwksBody = JSON.stringify(keys.jwks);
   return {
     services: services as unknown as Record<string, unknown>,

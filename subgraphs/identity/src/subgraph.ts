@@ -12,13 +12,16 @@ import { RoleBinding } from "./modules/role-binding/role-binding.entity.js";
 import { MeResolver, RoleBindingResolver } from "./modules/role-binding/role-binding.resolver.js";
 import { RefreshToken } from "./modules/session/refresh-token.entity.js";
 import { SessionResolver } from "./modules/session/session.resolver.js";
+import { AccountResolver } from "./modules/account/account.resolver.js";
+import { RegistrationResolver } from "./modules/registration/registration.resolver.js";
+import { SmsChallenge } from "./modules/sms-code/sms-challenge.entity.js";
 
 /** identity: users, organisations, roles, sessions, API clients. */
 export const identitySubgraph: SubgraphDefinition = {
   name: "identity",
   defaultPort: 4001,
-  resolvers: [OrganizationResolver, UserResolver, SessionResolver, MeResolver, RoleBindingResolver],
-  entities: [Organization, User, RoleBinding, RefreshToken],
+  resolvers: [OrganizationResolver, UserResolver, SessionResolver, MeResolver, RoleBindingResolver, RegistrationResolver, AccountResolver],
+  entities: [Organization, User, RoleBinding, RefreshToken, SmsChallenge],
   setup: setupIdentity,
   migrations: { libsql: libsqlMigrations, postgresql: postgresqlMigrations },
   referenceResolvers: {

@@ -48,6 +48,8 @@ export interface Caller {
   roles: RoleBinding[];
   /** Third-party clients only: the read scopes granted (e.g. `results:read`). */
   scopes: string[];
+  /** The login (refresh-token family) the access token belongs to; users only. */
+  sessionId?: string;
 }
 
 /** What a decision is about: where the resource sits, and whose it is when it belongs to a person. */

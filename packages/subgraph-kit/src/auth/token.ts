@@ -22,6 +22,8 @@ export interface AccessTokenClaims {
   typ: "user" | "client";
   roles: TokenRoleClaim[];
   scopes?: string[];
+  /** Session (refresh-token family) id, so identity can end "every other login" but this one. */
+  sid?: string;
 }
 
 export type TokenVerifier = (token: string) => Promise<Caller>;
@@ -49,7 +51,13 @@ export function createTokenVerifier(keys: JWTVerifyGetKey): TokenVerifier {
     const claims = payload as unknown as AccessTokenClaims & { sub?: string };
     if (!claims.sub || (claims.typ !== "user" && claims.typ !== "client") || !Array.isArray(claims.roles)) throw unauthenticated();
     const roles = claims.roles.filter((claim) => ROLES.has(claim.role) && Array.isArray(claim.path)).map(toRoleBinding);
-    return { kind: claims.typ, subject: claims.sub, roles, scopes: Array.isArray(claims.scopes) ? claims.scopes : [] };
+    return {
+      kind: claims.typ,
+      subject: claims.sub,
+      roles,
+      scopes: Array.isArray(claims.scopes) ? claims.scopes : [],
+      ...(typeof claims.sid === "string" ? { sessionId: claims.sid } : {}),
+    };
   };
 }
 

@@ -1,14 +1,17 @@
 import type { SubgraphContext } from "@xuekao/subgraph-kit";
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
-import { Organization } from "./organization.entity.js";
+import { Organization, OrganizationKind } from "./organization.entity.js";
 import { CreateOrganizationInput } from "./organization.inputs.js";
 import { OrganizationService } from "./organization.service.js";
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
   @Query(() => [Organization], { nullable: true, description: "全部组织，按代码排序" })
-  organizations(@Ctx() { em }: SubgraphContext): Promise<Organization[]> {
-    return new OrganizationService(em).list();
+  organizations(
+    @Arg("kind", () => OrganizationKind, { nullable: true, description: "只列出某一级组织，如注册时选择户籍所在区县用 COUNTY" }) kind: OrganizationKind | null,
+    @Ctx() { em }: SubgraphContext,
+  ): Promise<Organization[]> {
+    return new OrganizationService(em).list(kind ?? undefined);
   }
 
   @Query(() => Organization, { nullable: true })

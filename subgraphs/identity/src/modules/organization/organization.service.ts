@@ -23,8 +23,8 @@ export const organizationPath = (parent: Pick<Organization, "path"> | null, id: 
 export class OrganizationService {
   constructor(private readonly em: EntityManager) {}
 
-  list(): Promise<Organization[]> {
-    return this.em.find(Organization, {}, { orderBy: { code: "asc" } });
+  list(kind?: OrganizationKind): Promise<Organization[]> {
+    return this.em.find(Organization, kind ? { kind } : {}, { orderBy: { code: "asc" } });
   }
 
   findById(id: string): Promise<Organization | null> {

@@ -1,13 +1,7 @@
 import type { SubgraphContext } from "@xuekao/subgraph-kit";
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
-import { identityServices } from "../../identity-services.js";
-import { SessionService } from "./session.service.js";
+import { sessions } from "../registration/registration.resolver.js";
 import { AuthPayload, LoginInput } from "./session.types.js";
-
-const sessions = (ctx: SubgraphContext) => {
-  const { keys, sessionSettings } = identityServices(ctx);
-  return new SessionService(ctx.em, keys, sessionSettings);
-};
 
 @Resolver()
 export class SessionResolver {

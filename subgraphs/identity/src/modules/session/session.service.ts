@@ -52,7 +52,7 @@ export class SessionService {
     }
     user.failedLoginCount = 0;
     user.lockedUntil = null;
-    return this.issue(user.id, randomUUID());
+    return this.startSession(user.id);
   }
 
   /** Exchanges a refresh token for a new pair; a token used twice revokes its whole family. */
@@ -86,6 +86,20 @@ export class SessionService {
     return { typ: "user", roles };
   }
 
+  /** A new login for a user who has just proved who they are (password, or registration). */
+  startSession(userId: string): Promise<AuthPayload> {
+    return this.issue(userId, randomUUID());
+  }
+
+  /** Ends every login of the user except `keepSessionId` (after a password change, say). */
+  async endOtherSessions(userId: string, keepSessionId?: string): Promise<void> {
+    await this.em.nativeUpdate(
+      RefreshToken,
+      { userId, revokedAt: null, ...(keepSessionId ? { familyId: { $ne: keepSessionId } } : {}) },
+      { revokedAt: this.now() },
+    );
+  }
+
   private async issue(userId: string, familyId: string): Promise<AuthPayload> {
     const now = this.now();
     const refreshToken = randomBytes(32).toString("base64url");
@@ -99,7 +113,8 @@ export class SessionService {
       createdAt: now,
     });
     await this.em.flush();
-    const accessToken = await this.keys.sign(userId, await this.claimsOf(userId), this.settings.accessTokenTtlSeconds, now);
+    const claims = { ...(await this.claimsOf(userId)), sid: familyId };
+    const accessToken = await this.keys.sign(userId, claims, this.settings.accessTokenTtlSeconds, now);
     return { accessToken, refreshToken, expiresAt: new Date(now.getTime() + this.settings.accessTokenTtlSeconds * 1000) };
   }
 

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261122151630 extends Migration {
+export class Migration20261122152341 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "organization" ("id" uuid not null, "code" varchar(32) not null, "name" varchar(100) not null, "kind" varchar(16) not null, "parent_id" uuid null, "path" varchar(400) not null, "created_at" timestamptz not null, constraint "organization_pkey" primary key ("id"));`);
@@ -16,6 +16,9 @@ export class Migration20261122151630 extends Migration {
     this.addSql(`create index "role_binding_user_id_index" on "role_binding" ("user_id");`);
     this.addSql(`alter table "role_binding" add constraint "role_binding_user_id_role_organization_id_unique" unique ("user_id", "role", "organization_id");`);
 
+    this.addSql(`create table "sms_challenge" ("id" uuid not null, "mobile" varchar(11) not null, "purpose" varchar(16) not null, "code_hash" varchar(64) not null, "expires_at" timestamptz not null, "attempts" int not null default 0, "consumed_at" timestamptz null, "created_at" timestamptz not null, constraint "sms_challenge_pkey" primary key ("id"));`);
+    this.addSql(`create index "sms_challenge_mobile_created_at_index" on "sms_challenge" ("mobile", "created_at");`);
+
     this.addSql(`create table "app_user" ("id" uuid not null, "username" varchar(64) not null, "display_name" varchar(100) not null, "password_hash" text null, "mobile" varchar(11) null, "failed_login_count" int not null default 0, "locked_until" timestamptz null, "created_at" timestamptz not null, constraint "app_user_pkey" primary key ("id"));`);
     this.addSql(`alter table "app_user" add constraint "app_user_username_unique" unique ("username");`);
     this.addSql(`alter table "app_user" add constraint "app_user_mobile_unique" unique ("mobile");`);
@@ -27,6 +30,8 @@ export class Migration20261122151630 extends Migration {
     this.addSql(`drop table if exists "refresh_token" cascade;`);
 
     this.addSql(`drop table if exists "role_binding" cascade;`);
+
+    this.addSql(`drop table if exists "sms_challenge" cascade;`);
 
     this.addSql(`drop table if exists "app_user" cascade;`);
   }

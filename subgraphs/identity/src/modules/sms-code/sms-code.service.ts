@@ -1,0 +1,89 @@
+import { createHash, randomInt } from "node:crypto";
+import type { EntityManager } from "@mikro-orm/core";
+import { User } from "../user/user.entity.js";
+import { SmsChallenge, SmsPurpose } from "./sms-challenge.entity.js";
+import { SmsCodeErrors } from "./sms-code.errors.js";
+import type { SmsSender } from "./sms-sender.js";
+
+export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
+export const CODE_TTL_MS = 5 * 60_000;
+export const RESEND_INTERVAL_MS = 60_000;
+export const MAX_ATTEMPTS = 5;
+export const MAX_CODES_PER_DAY = 10;
+
+const hashCode = (challengeId: string, code: string) => createHash("sha256").update(`${challengeId}:${code}`).digest("hex");
+
+const TEXTS: Record<SmsPurpose, (code: string) => string> = {
+  [SmsPurpose.REGISTER]: (code) => `【学考平台】您的注册验证码为 ${code}，5 分钟内有效。如非本人操作，请忽略本短信。`,
+  [SmsPurpose.CHANGE_MOBILE]: (code) => `【学考平台】您正在更换绑定手机号，验证码为 ${code}，5 分钟内有效。如非本人操作，请忽略本短信。`,
+};
+
+export interface SmsCodeTicketData {
+  mobile: string;
+  expiresAt: Date;
+  resendAvailableAt: Date;
+}
+
+export class SmsCodeService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly sender: SmsSender,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  static normalizeMobile(raw: string, field = "mobile"): string {
+    const mobile = raw.replace(/[\s-]/g, "");
+    if (!MOBILE_PATTERN.test(mobile)) throw SmsCodeErrors.mobileInvalid(field);
+    return mobile;
+  }
+
+  /** Sends a fresh code; at most one a minute and ten a day per mobile. */
+  async request(rawMobile: string, purpose: SmsPurpose): Promise<SmsCodeTicketData> {
+    const mobile = SmsCodeService.normalizeMobile(rawMobile);
+    if (await this.em.count(User, { mobile })) throw SmsCodeErrors.mobileTaken();
+    const now = this.now();
+    const recent = await this.em.find(
+      SmsChallenge,
+      { mobile, createdAt: { $gt: new Date(now.getTime() - 24 * 3600_000) } },
+      { orderBy: { createdAt: "desc" } },
+    );
+    const latest = recent[0];
+    if (latest && now.getTime() - latest.createdAt.getTime() < RESEND_INTERVAL_MS) {
+      throw SmsCodeErrors.resendTooSoon(new Date(latest.createdAt.getTime() + RESEND_INTERVAL_MS));
+    }
+    if (recent.length >= MAX_CODES_PER_DAY) throw SmsCodeErrors.rateLimited();
+
+    const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
+    const challenge = this.em.create(SmsChallenge, {
+      mobile,
+      purpose,
+      codeHash: "",
+      expiresAt: new Date(now.getTime() + CODE_TTL_MS),
+      attempts: 0,
+      consumedAt: null,
+      createdAt: now,
+    });
+    challenge.codeHash = hashCode(challenge.id, code);
+    await this.em.flush();
+    await this.sender.send(mobile, TEXTS[purpose](code));
+    return { mobile, expiresAt: challenge.expiresAt, resendAvailableAt: new Date(now.getTime() + RESEND_INTERVAL_MS) };
+  }
+
+  /**
+   * Checks the newest code for this mobile and purpose and marks it used; the caller's flush
+   * saves that together with whatever the code authorises. A wrong try is saved at once.
+   */
+  async consume(mobile: string, purpose: SmsPurpose, code: string): Promise<void> {
+    const challenge = await this.em.findOne(SmsChallenge, { mobile, purpose, consumedAt: null }, { orderBy: { createdAt: "desc" } });
+    if (!challenge) throw SmsCodeErrors.codeInvalid();
+    if (challenge.expiresAt <= this.now()) throw SmsCodeErrors.codeExpired();
+    if (challenge.attempts >= MAX_ATTEMPTS) throw SmsCodeErrors.tooManyAttempts();
+    if (hashCode(challenge.id, code.trim()) !== challenge.codeHash) {
+      challenge.attempts += 1;
+      await this.em.flush();
+      if (challenge.attempts >= MAX_ATTEMPTS) throw SmsCodeErrors.tooManyAttempts();
+      throw SmsCodeErrors.codeInvalid(MAX_ATTEMPTS - challenge.attempts);
+    }
+    challenge.consumedAt = this.now();
+  }
+}
