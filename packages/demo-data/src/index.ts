@@ -80,6 +80,14 @@ export type DemoRole =
 /** Every demo account's password (development only; README "Demo data"). */
 export const DEMO_PASSWORD = "Xuekao@2026";
 
+/** The demo third-party client (学信网 stand-in); development only, like the passwords. */
+export const DEMO_CLIENT = {
+  clientId: "chsi-demo",
+  name: "学信网（演示）",
+  secret: "Chsi-Demo@2026",
+  scopes: ["results:read"],
+} as const;
+
 const SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧";
 const GIVEN = ["子涵", "欣怡", "梓轩", "雨桐", "浩然", "思远", "一诺", "嘉怡", "宇航", "若曦"];
 

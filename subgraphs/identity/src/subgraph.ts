@@ -15,13 +15,15 @@ import { SessionResolver } from "./modules/session/session.resolver.js";
 import { AccountResolver } from "./modules/account/account.resolver.js";
 import { RegistrationResolver } from "./modules/registration/registration.resolver.js";
 import { SmsChallenge } from "./modules/sms-code/sms-challenge.entity.js";
+import { ApiClient } from "./modules/api-client/api-client.entity.js";
+import { ApiClientResolver } from "./modules/api-client/api-client.resolver.js";
 
 /** identity: users, organisations, roles, sessions, API clients. */
 export const identitySubgraph: SubgraphDefinition = {
   name: "identity",
   defaultPort: 4001,
-  resolvers: [OrganizationResolver, UserResolver, SessionResolver, MeResolver, RoleBindingResolver, RegistrationResolver, AccountResolver],
-  entities: [Organization, User, RoleBinding, RefreshToken, SmsChallenge],
+  resolvers: [OrganizationResolver, UserResolver, SessionResolver, MeResolver, RoleBindingResolver, RegistrationResolver, AccountResolver, ApiClientResolver],
+  entities: [Organization, User, RoleBinding, RefreshToken, SmsChallenge, ApiClient],
   setup: setupIdentity,
   migrations: { libsql: libsqlMigrations, postgresql: postgresqlMigrations },
   referenceResolvers: {

@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, demoOrgId, demoUserId } from "@xuekao/demo-data";
+import { DEMO_CLIENT, DEMO_PASSWORD, demoOrgId, demoUserId } from "@xuekao/demo-data";
 import { JWKS_PATH } from "@xuekao/subgraph-kit";
 import { startTestSubgraph, testDrivers, type TestSubgraph } from "@xuekao/subgraph-kit/testing";
 import { createLocalJWKSet, decodeJwt, jwtVerify, type JSONWebKeySet } from "jose";
@@ -127,5 +127,25 @@ describe.each(drivers)("sessions on %s", (driver) => {
       bearer(accessToken),
     );
     expect(other.data?.user).toEqual({ username: "region1", roles: null });
+  });
+
+  it("gives a third-party client a scoped token for its id and secret, and nothing for a wrong secret", async () => {
+    const ISSUE = `mutation($id: String!, $secret: String!) { issueClientToken(clientId: $id, clientSecret: $secret) { accessToken scopes expiresAt } }`;
+    const issued = await identity.graphql<{ issueClientToken: { accessToken: string; scopes: string[] } }>(ISSUE, {
+      id: DEMO_CLIENT.clientId,
+      secret: DEMO_CLIENT.secret,
+    });
+    expect(issued.errors).toBeUndefined();
+    expect(issued.data?.issueClientToken.scopes).toEqual(["results:read"]);
+    expect(decodeJwt(issued.data!.issueClientToken.accessToken)).toMatchObject({ sub: "chsi-demo", typ: "client", roles: [], scopes: ["results:read"] });
+
+    // A system is not a person: it has no `me`.
+    const me = await identity.graphql(ME, {}, bearer(issued.data!.issueClientToken.accessToken));
+    expect(me.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+
+    for (const [id, secret] of [[DEMO_CLIENT.clientId, "wrong"], ["no-such-client", "wrong"]] as const) {
+      const refused = await identity.graphql(ISSUE, { id, secret });
+      expect(refused.errors?.[0]).toMatchObject({ message: "客户端编号或密钥错误", extensions: { code: "UNAUTHENTICATED" } });
+    }
   });
 });

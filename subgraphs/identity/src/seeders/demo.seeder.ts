@@ -1,6 +1,7 @@
 import type { EntityManager } from "@mikro-orm/core";
 import { Role } from "@xuekao/subgraph-kit";
-import { DEMO_PASSWORD, demoOrganizations, demoUsers } from "@xuekao/demo-data";
+import { DEMO_CLIENT, DEMO_PASSWORD, demoOrganizations, demoUsers } from "@xuekao/demo-data";
+import { ApiClient } from "../modules/api-client/api-client.entity.js";
 import { hashPassword } from "../modules/credential/password.js";
 import { RoleBinding } from "../modules/role-binding/role-binding.entity.js";
 import { Organization, OrganizationKind } from "../modules/organization/organization.entity.js";
@@ -40,6 +41,16 @@ export async function seedIdentityDemo(em: EntityManager): Promise<void> {
       createdAt: new Date(),
     });
     em.create(RoleBinding, { userId: user.id, role: user.role as Role, organizationId: user.organizationId, createdAt: new Date() });
+  }
+  if (!(await em.count(ApiClient, { clientId: DEMO_CLIENT.clientId }))) {
+    em.create(ApiClient, {
+      clientId: DEMO_CLIENT.clientId,
+      name: DEMO_CLIENT.name,
+      secretHash: await hashPassword(DEMO_CLIENT.secret),
+      scopes: DEMO_CLIENT.scopes.join(" "),
+      disabledAt: null,
+      createdAt: new Date(),
+    });
   }
   await em.flush();
 }

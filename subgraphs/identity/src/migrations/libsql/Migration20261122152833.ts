@@ -1,8 +1,11 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261122152341 extends Migration {
+export class Migration20261122152833 extends Migration {
 
   override async up(): Promise<void> {
+    this.addSql(`create table \`api_client\` (\`id\` text not null, \`client_id\` text not null, \`name\` text not null, \`secret_hash\` text not null, \`scopes\` text not null, \`disabled_at\` datetime null, \`created_at\` datetime not null, primary key (\`id\`));`);
+    this.addSql(`create unique index \`api_client_client_id_unique\` on \`api_client\` (\`client_id\`);`);
+
     this.addSql(`create table \`organization\` (\`id\` text not null, \`code\` text not null, \`name\` text not null, \`kind\` text not null, \`parent_id\` text null, \`path\` text not null, \`created_at\` datetime not null, primary key (\`id\`));`);
     this.addSql(`create unique index \`organization_code_unique\` on \`organization\` (\`code\`);`);
     this.addSql(`create index \`organization_parent_id_index\` on \`organization\` (\`parent_id\`);`);

@@ -1,8 +1,11 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261122152341 extends Migration {
+export class Migration20261122152834 extends Migration {
 
   override async up(): Promise<void> {
+    this.addSql(`create table "api_client" ("id" uuid not null, "client_id" varchar(64) not null, "name" varchar(100) not null, "secret_hash" text not null, "scopes" varchar(400) not null, "disabled_at" timestamptz null, "created_at" timestamptz not null, constraint "api_client_pkey" primary key ("id"));`);
+    this.addSql(`alter table "api_client" add constraint "api_client_client_id_unique" unique ("client_id");`);
+
     this.addSql(`create table "organization" ("id" uuid not null, "code" varchar(32) not null, "name" varchar(100) not null, "kind" varchar(16) not null, "parent_id" uuid null, "path" varchar(400) not null, "created_at" timestamptz not null, constraint "organization_pkey" primary key ("id"));`);
     this.addSql(`alter table "organization" add constraint "organization_code_unique" unique ("code");`);
     this.addSql(`create index "organization_parent_id_index" on "organization" ("parent_id");`);
@@ -25,6 +28,8 @@ export class Migration20261122152341 extends Migration {
   }
 
   override async down(): Promise<void> {
+    this.addSql(`drop table if exists "api_client" cascade;`);
+
     this.addSql(`drop table if exists "organization" cascade;`);
 
     this.addSql(`drop table if exists "refresh_token" cascade;`);

@@ -1,0 +1,28 @@
+import type { SubgraphContext } from "@xuekao/subgraph-kit";
+import { Arg, Ctx, Field, Mutation, ObjectType, Resolver } from "type-graphql";
+import { identityServices } from "../../identity-services.js";
+import { ApiClientService } from "./api-client.service.js";
+
+@ObjectType({ description: "第三方系统的访问令牌" })
+export class ClientToken {
+  @Field(() => String)
+  accessToken!: string;
+
+  @Field(() => Date)
+  expiresAt!: Date;
+
+  @Field(() => [String], { description: "授予的只读范围" })
+  scopes!: string[];
+}
+
+@Resolver()
+export class ApiClientResolver {
+  @Mutation(() => ClientToken, { description: "第三方系统（如学信网）以客户端编号和密钥换取访问令牌" })
+  issueClientToken(
+    @Arg("clientId", () => String) clientId: string,
+    @Arg("clientSecret", () => String) clientSecret: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<ClientToken> {
+    return new ApiClientService(ctx.em, identityServices(ctx).keys).issueToken(clientId, clientSecret);
+  }
+}
