@@ -1,3 +1,4 @@
+import { DEMO_PASSWORD } from "@xuekao/demo-data";
 import { postGraphQL as gatewayQuery, testDrivers } from "@xuekao/subgraph-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPlatform, type Platform } from "../src/platform.js";
@@ -11,8 +12,17 @@ const drivers = await testDrivers();
 describe.each(drivers)("federation across every service on %s", (driver) => {
   let platform: Platform;
 
+  /** examRecords is scoped to the caller: the province institute sees every demo record. */
+  let auth: Record<string, string>;
+
   beforeAll(async () => {
     platform = await startPlatform({ driver });
+    const login = await gatewayQuery<{ login: { accessToken: string } }>(
+      platform.gatewayUrl,
+      `mutation($input: LoginInput!) { login(input: $input) { accessToken } }`,
+      { input: { username: "region1", password: DEMO_PASSWORD } },
+    );
+    auth = { authorization: `Bearer ${login.data!.login.accessToken}` };
   });
   afterAll(async () => {
     await platform?.stop();
@@ -31,7 +41,7 @@ describe.each(drivers)("federation across every service on %s", (driver) => {
   };
 
   it("answers one query with fields from four subgraphs, on seeded demo data", async () => {
-    const result = await gatewayQuery<Overview>(platform.gatewayUrl, OVERVIEW);
+    const result = await gatewayQuery<Overview>(platform.gatewayUrl, OVERVIEW, {}, auth);
     expect(result.errors).toBeUndefined();
     expect(result.data?.examSessions?.map((session) => session.name)).toContain("2027年1月内蒙古自治区普通高中学业水平合格性考试");
     expect(result.data?.examRecords).toHaveLength(3);
@@ -43,7 +53,7 @@ describe.each(drivers)("federation across every service on %s", (driver) => {
   it("gives an error for a stopped subgraph's fields only, and heals when it is back", async () => {
     await platform.stopService("registry");
     expect(platform.exitCode("registry")).toBe(0); // SIGTERM: in-flight work finished, clean exit
-    const degraded = await gatewayQuery<Overview>(platform.gatewayUrl, OVERVIEW);
+    const degraded = await gatewayQuery<Overview>(platform.gatewayUrl, OVERVIEW, {}, auth);
     expect(degraded.data?.certificationCases?.[0]?.candidate?.username).toBe("bjcandidate1");
     expect(degraded.data?.examSessions).toBeNull();
     expect(degraded.data?.examRecords).toBeNull();
@@ -52,7 +62,7 @@ describe.each(drivers)("federation across every service on %s", (driver) => {
     expect(degraded.errors?.[0]?.message).toContain("考籍服务暂时不可用");
 
     await platform.startService("registry");
-    const healed = await gatewayQuery<Overview>(platform.gatewayUrl, OVERVIEW);
+    const healed = await gatewayQuery<Overview>(platform.gatewayUrl, OVERVIEW, {}, auth);
     expect(healed.errors).toBeUndefined();
     expect(healed.data?.examRecords).toHaveLength(3);
   });

@@ -74,8 +74,12 @@ export function formatGatewayError(logger: Logger) {
       logger.warn({ err: (error as GraphQLError).originalError, serviceName: formatted.extensions?.serviceName }, "subgraph unavailable");
       return formatted;
     }
-    // Errors the subgraphs and Apollo already shaped (domain codes, validation) pass through.
-    if (typeof code === "string" && code !== "INTERNAL_SERVER_ERROR") return formatted;
+    // Errors the subgraphs and Apollo already shaped (domain codes, validation) pass through,
+    // without the subgraph's raw HTTP response, which names internal addresses.
+    if (typeof code === "string" && code !== "INTERNAL_SERVER_ERROR") {
+      const { response: _response, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
     logger.error({ err: error }, "unexpected gateway error");
     return { message: INTERNAL_ERROR_MESSAGE, path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
   };

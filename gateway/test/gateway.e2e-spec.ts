@@ -83,7 +83,7 @@ describe("gateway over the four subgraphs (libsql)", () => {
   };
 
   it("answers one query with fields from registry, identity and notification", async () => {
-    const result = await query<Roster>(ROSTER);
+    const result = await query<Roster>(ROSTER, {}, await provinceStaff());
     expect(result.errors).toBeUndefined();
     expect(result.data?.examRecords).toHaveLength(5);
     const first = result.data!.examRecords[0]!;
@@ -117,6 +117,10 @@ describe("gateway over the four subgraphs (libsql)", () => {
     expect(result.errors?.[0]?.extensions?.code).toBe("EXAM_SESSION_WINDOW_INVALID");
     expect(result.errors?.[0]?.message).toBe("报名截止时间须晚于报名开始时间");
   });
+
+  /** The province institute sees every demo record (examRecords is scoped to the caller). */
+  let provinceToken: string | undefined;
+  const provinceStaff = async () => ({ authorization: `Bearer ${(provinceToken ??= await loginAs("region1"))}` });
 
   const loginAs = async (username: string) => {
     const result = await query<{ login: { accessToken: string } }>(
@@ -185,7 +189,7 @@ describe("gateway over the four subgraphs (libsql)", () => {
     const port = Number(new URL(notification.url).port);
     await notification.service.close();
 
-    const degraded = await query<Roster>(ROSTER);
+    const degraded = await query<Roster>(ROSTER, {}, await provinceStaff());
     expect(degraded.data?.examRecords).toHaveLength(5);
     expect(degraded.data?.examRecords[0]?.school?.name).toBe("呼和浩特市第一中学");
     expect(degraded.data?.examRecords[0]?.candidate).toMatchObject({
@@ -199,9 +203,13 @@ describe("gateway over the four subgraphs (libsql)", () => {
       expect(error.message).toContain("消息服务暂时不可用");
     }
 
-    const restarted = await startTestSubgraph(notificationSubgraph, "libsql", { target: notification.target, port });
+    const restarted = await startTestSubgraph(notificationSubgraph, "libsql", {
+      target: notification.target,
+      port,
+      jwksUrl: subgraphs.get("identity")!.url.replace(/\/graphql$/, "/.well-known/jwks.json"),
+    });
     subgraphs.set("notification", { ...restarted, stop: async () => { await restarted.stop(); await notification.stop().catch(() => {}); } });
-    const healed = await query<Roster>(ROSTER);
+    const healed = await query<Roster>(ROSTER, {}, await provinceStaff());
     expect(healed.errors).toBeUndefined();
     expect(healed.data?.examRecords[0]?.candidate?.notifications).toEqual([{ title: "欢迎使用学考平台" }]);
   });

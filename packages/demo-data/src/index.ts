@@ -45,6 +45,16 @@ export const demoOrganizations: DemoOrganization[] = [
 
 export const demoOrgId = (key: string) => demoId(`org:${key}`);
 
+/** Ids from the province down to the organisation, joined by "/" (as identity stores Organization.path). */
+export function demoOrganizationPath(organizationId: string): string {
+  const byId = new Map(demoOrganizations.map((organization) => [organization.id, organization]));
+  const ids: string[] = [];
+  for (let current = byId.get(organizationId); current; current = current.parentId ? byId.get(current.parentId) : undefined) {
+    ids.unshift(current.id);
+  }
+  return ids.join("/");
+}
+
 /** GB 11643-1999 check character of the first 17 digits of a citizen ID number. */
 export function idNumberCheckCharacter(first17: string): string {
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];

@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { demoOrgId, demoUsers } from "@xuekao/demo-data";
+import { DEMO_PASSWORD, demoOrganizationPath, demoOrgId, demoUserId, demoUsers } from "@xuekao/demo-data";
+import { identitySubgraph } from "@xuekao/identity";
+import { JWKS_PATH } from "@xuekao/subgraph-kit";
 import { startTestSubgraph, testDrivers, type TestSubgraph, itBehavesLikeASubgraph } from "@xuekao/subgraph-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ExamRecord, ExamRecordStatus } from "../src/modules/exam-record/exam-record.entity.js";
@@ -52,11 +54,30 @@ describe.each(drivers)("registry subgraph on %s", (driver) => {
     return result.data!.examSessions;
   };
 
+  // The real identity subgraph issues the tokens registry verifies (against its JWKS).
+  let identity: TestSubgraph;
+  const tokens = new Map<string, string>();
+  const as = async (username: string) => {
+    if (!tokens.has(username)) {
+      const result = await identity.graphql<{ login: { accessToken: string } }>(
+        `mutation($input: LoginInput!) { login(input: $input) { accessToken } }`,
+        { input: { username, password: DEMO_PASSWORD } },
+      );
+      tokens.set(username, result.data!.login.accessToken);
+    }
+    return { authorization: `Bearer ${tokens.get(username)}` };
+  };
+
   beforeAll(async () => {
-    subgraph = await startTestSubgraph(registrySubgraph, driver, { seedDemo: true });
+    identity = await startTestSubgraph(identitySubgraph, driver, { seedDemo: true });
+    subgraph = await startTestSubgraph(registrySubgraph, driver, {
+      seedDemo: true,
+      jwksUrl: identity.url.replace(/\/graphql$/, JWKS_PATH),
+    });
   });
   afterAll(async () => {
     await subgraph?.stop();
+    await identity?.stop();
   });
 
   itBehavesLikeASubgraph(registrySubgraph, driver, () => subgraph);
@@ -178,6 +199,8 @@ describe.each(drivers)("registry subgraph on %s", (driver) => {
     it("lists the seeded records by record number, with candidate and school references", async () => {
       const result = await subgraph.graphql<{ examRecords: ExamRecordRow[] }>(
         `{ examRecords(limit: 200) { id recordNumber status candidate { __typename id } school { __typename id } } }`,
+        {},
+        await as("region1"),
       );
       expect(result.errors).toBeUndefined();
       const records = result.data!.examRecords;
@@ -199,6 +222,40 @@ describe.each(drivers)("registry subgraph on %s", (driver) => {
       }
     });
 
+    it.each([
+      ["region1", 30, "the province institute sees its whole province"],
+      ["league1", 30, "the league agency sees its counties"],
+      ["county1", 30, "the county agency sees its schools"],
+      ["school1", 30, "the school admin sees the school"],
+      ["teacher1", 15, "a class teacher sees only the class bound"],
+      ["candidate1", 1, "a candidate sees only their own record"],
+      ["bjreviewer1", 0, "a Beijing reviewer has no role that reads records"],
+    ])("scopes the list for %s: %i records (%s)", async (username, count) => {
+      const result = await subgraph.graphql<{ examRecords: Array<{ candidate: { id: string } }> }>(
+        `{ examRecords(limit: 200) { candidate { id } } }`,
+        {},
+        await as(username),
+      );
+      expect(result.errors).toBeUndefined();
+      expect(result.data?.examRecords).toHaveLength(count);
+      if (username === "candidate1") expect(result.data?.examRecords[0]?.candidate.id).toBe(demoUserId("candidate1"));
+      if (username === "teacher1") {
+        const classOne = new Set(inSchoolCandidates.filter((user) => user.organizationId === demoOrgId("im-class-1")).map((user) => user.id));
+        expect(result.data?.examRecords.every((record) => classOne.has(record.candidate.id))).toBe(true);
+      }
+    });
+
+    it("asks anonymous callers to log in, and refuses a token it cannot verify with 401", async () => {
+      const anonymous = await subgraph.graphql(`{ examRecords { id } }`);
+      expect(anonymous.errors?.[0]).toMatchObject({ message: "请先登录", extensions: { code: "UNAUTHENTICATED" } });
+      const response = await fetch(subgraph.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: "Bearer eyJhbGciOiJFUzI1NiJ9.e30.c2ln" },
+        body: JSON.stringify({ query: "{ examRecords { id } }" }),
+      });
+      expect(response.status).toBe(401);
+    });
+
     it("returns 50 records by default, never fewer than 1 nor more than 200", async () => {
       const em = subgraph.service.orm.em.fork();
       const extra = Array.from({ length: 200 }, (_, index) =>
@@ -206,7 +263,8 @@ describe.each(drivers)("registry subgraph on %s", (driver) => {
           recordNumber: `Z${String(index).padStart(4, "0")}`,
           status: ExamRecordStatus.PRE_REGISTERED,
           candidateId: randomUUID(),
-          schoolId: demoOrgId("bj-school"),
+          schoolId: demoOrgId("im-school"),
+          organizationPath: demoOrganizationPath(demoOrgId("im-school")),
           createdAt: new Date(),
         }),
       );
@@ -216,6 +274,7 @@ describe.each(drivers)("registry subgraph on %s", (driver) => {
           const result = await subgraph.graphql<{ examRecords: ExamRecordRow[] }>(
             limit === undefined ? `{ examRecords { recordNumber } }` : `query($limit: Int!) { examRecords(limit: $limit) { recordNumber } }`,
             limit === undefined ? {} : { limit },
+            await as("region1"),
           );
           expect(result.errors).toBeUndefined();
           return result.data!.examRecords;
@@ -242,7 +301,7 @@ describe.each(drivers)("registry subgraph on %s", (driver) => {
     await registrySubgraph.seedDemo!(em);
     await registrySubgraph.seedDemo!(subgraph.service.orm.em.fork());
     expect(await sessions()).toEqual(before);
-    const records = await subgraph.graphql<{ examRecords: unknown[] }>(`{ examRecords(limit: 200) { id } }`);
+    const records = await subgraph.graphql<{ examRecords: unknown[] }>(`{ examRecords(limit: 200) { id } }`, {}, await as("region1"));
     expect(records.data?.examRecords).toHaveLength(30);
   });
 });

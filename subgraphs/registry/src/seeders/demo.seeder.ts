@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/core";
-import { demoOrgId, demoUsers } from "@xuekao/demo-data";
+import { demoOrganizationPath, demoOrgId, demoUsers } from "@xuekao/demo-data";
 import { ExamRecord, ExamRecordStatus } from "../modules/exam-record/exam-record.entity.js";
 import { ExamSession } from "../modules/exam-session/exam-session.entity.js";
 
@@ -48,6 +48,7 @@ export async function seedRegistryDemo(em: EntityManager): Promise<void> {
       status: ExamRecordStatus.REGISTERED,
       candidateId: candidate.id,
       schoolId: demoOrgId("im-school"),
+      organizationPath: demoOrganizationPath(candidate.organizationId),
       createdAt: new Date(),
     });
   }

@@ -46,6 +46,14 @@ export class ExamRecord {
   @Index()
   schoolId!: string;
 
+  /**
+   * Organisation path (ids, province first) of where the candidate sits: the class for an
+   * in-school candidate. Scope checks compare it with the caller's role bindings.
+   */
+  @Property({ type: "string", length: 400 })
+  @Index()
+  organizationPath!: string;
+
   @Field(() => Date)
   @Property({ type: "datetime" })
   createdAt: Date = new Date();

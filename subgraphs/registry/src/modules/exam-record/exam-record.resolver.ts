@@ -13,9 +13,9 @@ const REFERENCE_NOTE = (what: string) => `${what}（由身份子图提供；该�
 
 @Resolver(() => ExamRecord)
 export class ExamRecordResolver {
-  @Query(() => [ExamRecord], { nullable: true, description: "考籍列表（按考籍号排序，每页至多 200 条）" })
-  examRecords(@Arg("limit", () => Int, { defaultValue: 50 }) limit: number, @Ctx() { em }: SubgraphContext): Promise<ExamRecord[]> {
-    return new ExamRecordService(em).list(limit);
+  @Query(() => [ExamRecord], { nullable: true, description: "本人管理范围内的考籍（按考籍号排序，每页至多 200 条；需登录）" })
+  examRecords(@Arg("limit", () => Int, { defaultValue: 50 }) limit: number, @Ctx() { em, caller }: SubgraphContext): Promise<ExamRecord[]> {
+    return new ExamRecordService(em).list(caller, limit);
   }
 
   @FieldResolver(() => UserReference, { nullable: true, description: REFERENCE_NOTE("考生") })
