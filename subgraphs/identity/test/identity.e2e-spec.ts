@@ -1,4 +1,4 @@
-import { demoOrgId, demoUsers } from "@xuekao/demo-data";
+import { DEMO_PASSWORD, demoOrgId, demoUsers } from "@xuekao/demo-data";
 import { recordSqlQueries, startTestSubgraph, testDrivers, type TestSubgraph, itBehavesLikeASubgraph } from "@xuekao/subgraph-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { identitySubgraph } from "../src/subgraph.js";
@@ -17,11 +17,25 @@ describe.each(drivers)("identity subgraph on %s", (driver) => {
 
   itBehavesLikeASubgraph(identitySubgraph, driver, () => subgraph);
 
+  const tokens = new Map<string, string>();
+  const as = async (username: string) => {
+    if (!tokens.has(username)) {
+      const result = await subgraph.graphql<{ login: { accessToken: string } }>(
+        `mutation($input: LoginInput!) { login(input: $input) { accessToken } }`,
+        { input: { username, password: DEMO_PASSWORD } },
+      );
+      tokens.set(username, result.data!.login.accessToken);
+    }
+    return { authorization: `Bearer ${tokens.get(username)}` };
+  };
+  const CREATE = `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id code name kind parentId } }`;
+
 
   it("creates an organisation under an allowed parent and lists it", async () => {
     const created = await subgraph.graphql<{ createOrganization: { id: string; parentId: string; kind: string } }>(
-      `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id code name kind parentId } }`,
+      CREATE,
       { input: { code: "150103", name: "回民区教育招生考试中心", kind: "COUNTY", parentId: demoOrgId("im-hohhot") } },
+      await as("region1"),
     );
     expect(created.errors).toBeUndefined();
     expect(created.data?.createOrganization).toMatchObject({ kind: "COUNTY", parentId: demoOrgId("im-hohhot") });
@@ -35,21 +49,42 @@ describe.each(drivers)("identity subgraph on %s", (driver) => {
   it.each([
     [{ code: "15x", name: "坏代码", kind: "COUNTY", parentId: demoOrgId("im-hohhot") }, "ORGANIZATION_CODE_INVALID"],
     [{ code: "150104", name: "学校挂在省下", kind: "SCHOOL", parentId: demoOrgId("im") }, "ORGANIZATION_PARENT_KIND_INVALID"],
-    [{ code: "16", name: "有上级的省", kind: "PROVINCE", parentId: demoOrgId("bj") }, "ORGANIZATION_PARENT_KIND_INVALID"],
+    [{ code: "16", name: "新的省", kind: "PROVINCE" }, "FORBIDDEN"],
     [{ code: "150105", name: "没有上级的区", kind: "COUNTY" }, "ORGANIZATION_PARENT_KIND_INVALID"],
-    [{ code: "15", name: "重复代码", kind: "PROVINCE" }, "ORGANIZATION_CODE_TAKEN"],
+    [{ code: "150102", name: "重复代码", kind: "COUNTY", parentId: demoOrgId("im-hohhot") }, "ORGANIZATION_CODE_TAKEN"],
+    [{ code: "110109", name: "外省的区", kind: "COUNTY", parentId: demoOrgId("bj") }, "FORBIDDEN"],
     [{ code: "150106", name: "不存在的上级", kind: "COUNTY", parentId: "00000000-0000-4000-a000-000000000000" }, "ORGANIZATION_PARENT_NOT_FOUND"],
   ])("refuses %o with %s, in Chinese, and stores nothing", async (input, code) => {
     const before = await subgraph.graphql<{ organizations: unknown[] }>(`{ organizations { id } }`);
-    const result = await subgraph.graphql(
-      `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`,
-      { input },
-    );
+    const result = await subgraph.graphql(CREATE, { input }, await as("region1"));
     expect(result.data).toBeNull();
     expect(result.errors?.[0]?.extensions?.code).toBe(code);
     expect(result.errors?.[0]?.message).toMatch(/[\u4e00-\u9fa5]/);
     const after = await subgraph.graphql<{ organizations: unknown[] }>(`{ organizations { id } }`);
     expect(after.data?.organizations).toHaveLength(before.data!.organizations.length);
+  });
+
+  it("lets a school admin add a class to the own school only, and nobody anonymous add anything", async () => {
+    const classInput = { code: "150102000103", name: "高一（3）班", kind: "CLASS", parentId: demoOrgId("im-school") };
+    const added = await subgraph.graphql<{ createOrganization: { parentId: string } }>(CREATE, { input: classInput }, await as("school1"));
+    expect(added.errors).toBeUndefined();
+    expect(added.data?.createOrganization.parentId).toBe(demoOrgId("im-school"));
+
+    const elsewhere = await subgraph.graphql(
+      CREATE,
+      { input: { ...classInput, code: "110108000101", parentId: demoOrgId("bj-school") } },
+      await as("school1"),
+    );
+    expect(elsewhere.errors?.[0]).toMatchObject({ extensions: { code: "FORBIDDEN" } });
+    // A county agency does not allocate schools: the province institute does.
+    const countySchool = await subgraph.graphql(
+      CREATE,
+      { input: { code: "1501020002", name: "新城区第二中学", kind: "SCHOOL", parentId: demoOrgId("im-xincheng") } },
+      await as("county1"),
+    );
+    expect(countySchool.errors?.[0]).toMatchObject({ message: "您的角色无权执行此操作", extensions: { code: "FORBIDDEN" } });
+    const anonymous = await subgraph.graphql(CREATE, { input: { ...classInput, code: "150102000104" } });
+    expect(anonymous.errors?.[0]).toMatchObject({ message: "请先登录", extensions: { code: "UNAUTHENTICATED" } });
   });
 
   it("rejects an unknown organisation kind before any resolver runs", async () => {

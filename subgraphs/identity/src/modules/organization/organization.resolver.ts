@@ -22,8 +22,8 @@ export class OrganizationResolver {
   @Mutation(() => Organization, { description: "新建组织（省级考试院设立机构、分配学校账号；学校设立班级）" })
   createOrganization(
     @Arg("input", () => CreateOrganizationInput) input: CreateOrganizationInput,
-    @Ctx() { em }: SubgraphContext,
+    @Ctx() { em, caller }: SubgraphContext,
   ): Promise<Organization> {
-    return new OrganizationService(em).create(input);
+    return new OrganizationService(em).create(caller, input);
   }
 }

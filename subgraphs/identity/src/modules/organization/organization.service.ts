@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { EntityManager } from "@mikro-orm/core";
-import { flushUnique, requireId, textLength } from "@xuekao/subgraph-kit";
+import { authorize, DomainError, flushUnique, requireId, Role, textLength, type AccessRule, type Caller } from "@xuekao/subgraph-kit";
 import { Organization, OrganizationKind } from "./organization.entity.js";
 import { OrganizationErrors } from "./organization.errors.js";
 import type { CreateOrganizationInput } from "./organization.inputs.js";
@@ -20,6 +20,15 @@ export const ALLOWED_PARENT_KINDS: Record<OrganizationKind, readonly Organizatio
 /** The path of a new organisation: its parent's path, then its own id. */
 export const organizationPath = (parent: Pick<Organization, "path"> | null, id: string) => (parent ? `${parent.path}/${id}` : id);
 
+/** Who may create an organisation of each kind, checked against the parent's place in the tree. */
+const CREATE_CHILD_OF: Record<OrganizationKind, AccessRule> = {
+  [OrganizationKind.PROVINCE]: { roles: [] },
+  [OrganizationKind.LEAGUE]: { roles: [Role.PROVINCE_INSTITUTE] },
+  [OrganizationKind.COUNTY]: { roles: [Role.PROVINCE_INSTITUTE] },
+  [OrganizationKind.SCHOOL]: { roles: [Role.PROVINCE_INSTITUTE] },
+  [OrganizationKind.CLASS]: { roles: [Role.SCHOOL_ADMIN] },
+};
+
 export class OrganizationService {
   constructor(private readonly em: EntityManager) {}
 
@@ -31,7 +40,16 @@ export class OrganizationService {
     return this.em.findOne(Organization, { id });
   }
 
-  async create(input: CreateOrganizationInput): Promise<Organization> {
+  /**
+   * The province institute sets up agencies and allocates schools inside its province; a school
+   * admin sets up classes in the school. Provinces themselves are set up by the platform's
+   * operators (seeded configuration), never through the API.
+   */
+  async create(caller: Caller | null, input: CreateOrganizationInput): Promise<Organization> {
+    if (!caller) throw new DomainError("UNAUTHENTICATED", "UNAUTHENTICATED", "请先登录");
+    if (input.kind === OrganizationKind.PROVINCE) {
+      throw new DomainError("FORBIDDEN", "FORBIDDEN", "省级考试院由平台运维设立，不能在此新建");
+    }
     const code = input.code.trim();
     const name = input.name.trim();
     if (!/^\d{2,32}$/.test(code)) throw OrganizationErrors.codeInvalid();
@@ -43,6 +61,7 @@ export class OrganizationService {
       parent = await this.em.findOne(Organization, { id: requireId(input.parentId, "parentId") });
       if (!parent) throw OrganizationErrors.parentNotFound(input.parentId);
     }
+    if (parent) authorize(caller, CREATE_CHILD_OF[input.kind], { organizationPath: parent.path.split("/") });
     if ((parent === null) !== (allowedParents.length === 0) || (parent && !allowedParents.includes(parent.kind))) {
       throw OrganizationErrors.parentKindInvalid(input.kind, allowedParents);
     }
