@@ -24,6 +24,8 @@ export function platformEnv(root) {
   env.NODE_ENV ??= "development";
   env.LOG_LEVEL ??= "info";
   env.DATA_DIR ??= join(root, ".data");
+  // Development SMS driver: verification codes also land here (README "Demo data").
+  env.SMS_LOG_FILE ??= join(env.DATA_DIR, "sms.log");
   env.GATEWAY_URL ??= `http://127.0.0.1:${PORTS.gateway}`;
   for (const remote of REMOTES) env[`${remote.toUpperCase()}_REMOTE_URL`] ??= `http://localhost:${PORTS[remote]}/remoteEntry.js`;
   return env;
