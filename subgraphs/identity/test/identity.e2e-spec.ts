@@ -1,5 +1,5 @@
 import { DEMO_PASSWORD, demoOrgId, demoUsers } from "@xuekao/demo-data";
-import { recordSqlQueries, startTestSubgraph, testDrivers, type TestSubgraph, itBehavesLikeASubgraph } from "@xuekao/subgraph-kit/testing";
+import { recordSqlQueries, signedInAs, startTestSubgraph, testDrivers, type TestSubgraph, itBehavesLikeASubgraph } from "@xuekao/subgraph-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { identitySubgraph } from "../src/subgraph.js";
 
@@ -17,17 +17,7 @@ describe.each(drivers)("identity subgraph on %s", (driver) => {
 
   itBehavesLikeASubgraph(identitySubgraph, driver, () => subgraph);
 
-  const tokens = new Map<string, string>();
-  const as = async (username: string) => {
-    if (!tokens.has(username)) {
-      const result = await subgraph.graphql<{ login: { accessToken: string } }>(
-        `mutation($input: LoginInput!) { login(input: $input) { accessToken } }`,
-        { input: { username, password: DEMO_PASSWORD } },
-      );
-      tokens.set(username, result.data!.login.accessToken);
-    }
-    return { authorization: `Bearer ${tokens.get(username)}` };
-  };
+  const as = signedInAs(() => subgraph.url, DEMO_PASSWORD);
   const CREATE = `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id code name kind parentId } }`;
 
 

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { DEMO_PASSWORD, demoOrganizationPath, demoOrgId, demoUserId, demoUsers } from "@xuekao/demo-data";
 import { identitySubgraph } from "@xuekao/identity";
 import { JWKS_PATH } from "@xuekao/subgraph-kit";
-import { startTestSubgraph, testDrivers, type TestSubgraph, itBehavesLikeASubgraph } from "@xuekao/subgraph-kit/testing";
+import { signedInAs, startTestSubgraph, testDrivers, type TestSubgraph, itBehavesLikeASubgraph } from "@xuekao/subgraph-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ExamRecord, ExamRecordStatus } from "../src/modules/exam-record/exam-record.entity.js";
 import { registrySubgraph } from "../src/subgraph.js";
@@ -56,17 +56,7 @@ describe.each(drivers)("registry subgraph on %s", (driver) => {
 
   // The real identity subgraph issues the tokens registry verifies (against its JWKS).
   let identity: TestSubgraph;
-  const tokens = new Map<string, string>();
-  const as = async (username: string) => {
-    if (!tokens.has(username)) {
-      const result = await identity.graphql<{ login: { accessToken: string } }>(
-        `mutation($input: LoginInput!) { login(input: $input) { accessToken } }`,
-        { input: { username, password: DEMO_PASSWORD } },
-      );
-      tokens.set(username, result.data!.login.accessToken);
-    }
-    return { authorization: `Bearer ${tokens.get(username)}` };
-  };
+  const as = signedInAs(() => identity.url, DEMO_PASSWORD);
 
   beforeAll(async () => {
     identity = await startTestSubgraph(identitySubgraph, driver, { seedDemo: true });

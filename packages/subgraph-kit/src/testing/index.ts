@@ -139,3 +139,25 @@ export function itBehavesLikeASubgraph(definition: SubgraphDefinition, driver: D
     expect(await ready.json()).toEqual({ status: "ready" });
   });
 }
+
+/**
+ * `await as("teacher1")` → the Authorization header of that account, logged in once through
+ * identity's real `login` mutation at `identityGraphqlUrl` and remembered for the suite.
+ */
+export function signedInAs(identityGraphqlUrl: () => string, password: string): (username: string) => Promise<Record<string, string>> {
+  const tokens = new Map<string, Promise<string>>();
+  return async (username) => {
+    if (!tokens.has(username)) {
+      tokens.set(
+        username,
+        postGraphQL<{ login: { accessToken: string } }>(identityGraphqlUrl(), `mutation($input: LoginInput!) { login(input: $input) { accessToken } }`, {
+          input: { username, password },
+        }).then((result) => {
+          if (!result.data?.login) throw new Error(`login as ${username} failed: ${JSON.stringify(result.errors)}`);
+          return result.data.login.accessToken;
+        }),
+      );
+    }
+    return { authorization: `Bearer ${await tokens.get(username)}` };
+  };
+}
