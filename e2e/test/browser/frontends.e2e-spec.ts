@@ -6,6 +6,7 @@ import { postGraphQL } from "@xuekao/subgraph-kit/testing";
 import { startPlatform } from "../../src/platform.js";
 import { deadUrl, startFrontends, type RunningFrontends } from "../../src/browser/frontends.js";
 import { launchBrowser } from "../../src/browser/browser.js";
+import { accessTokenOf, openAs } from "../../src/browser/session.js";
 
 const SHOTS_DIR = process.env.SHOTS_DIR;
 
@@ -18,9 +19,10 @@ describe("frontends in the browser", () => {
   let frontends: RunningFrontends;
   let browser: Browser;
 
-  /** Asks the gateway directly, to know what the pages should show whatever the seed data is. */
-  async function gatewayData<T>(query: string): Promise<T> {
-    const result = await postGraphQL<T>(platform.gatewayUrl, query);
+  /** Asks the gateway directly, as `username`, to know what their pages should show whatever the seed data is. */
+  async function gatewayData<T>(username: string, query: string): Promise<T> {
+    const token = await accessTokenOf(platform.gatewayUrl, username);
+    const result = await postGraphQL<T>(platform.gatewayUrl, query, {}, { authorization: `Bearer ${token}` });
     expect(result.errors).toBeUndefined();
     return result.data as T;
   }
@@ -32,6 +34,10 @@ describe("frontends in the browser", () => {
     await page.goto(`${frontends.shellUrl}${path}`);
     return { page, problems };
   }
+
+  /** Pages of a console need a user whose roles allow it. */
+  const openAsUser = (username: string, path: string, viewport?: { width: number; height: number }) =>
+    openAs(browser, frontends.shellUrl, username, path, viewport);
 
   beforeAll(async () => {
     platform = await startPlatform();
@@ -45,22 +51,34 @@ describe("frontends in the browser", () => {
     await platform?.stop();
   });
 
-  it("opens the shell with its layout, in Chinese, and a summary from every remote", async () => {
+  it("opens the shell with its layout, in Chinese; a visitor is asked to log in", async () => {
     const { page, problems } = await openPage("/");
     await page.getByTestId("home-page").waitFor();
     expect(await page.getAttribute("html", "lang")).toBe("zh-CN");
     expect(await page.getByTestId("shell-header").textContent()).toContain("学考平台");
     const nav = await page.getByTestId("shell-nav").textContent();
-    for (const label of ["首页", "考生门户", "学校管理", "招考机构"]) expect(nav).toContain(label);
-    for (const name of ["candidate", "school", "bureau"]) await page.getByTestId(`${name}-summary`).waitFor();
-    await shot(page, "home");
+    expect(nav).toContain("首页");
+    for (const label of ["考生门户", "学校管理", "招考机构"]) expect(nav).not.toContain(label);
+    await page.getByTestId("home-login").waitFor();
+    await shot(page, "home-visitor");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("shows a signed-in user the summary of their console on the home page", async () => {
+    const { page, problems } = await openAsUser("candidate1", "/");
+    await page.getByTestId("home-page").waitFor();
+    await page.getByTestId("candidate-summary").waitFor();
+    expect(await page.getByTestId("school-summary").count()).toBe(0);
+    expect(await page.getByTestId("bureau-summary").count()).toBe(0);
+    await shot(page, "home-candidate");
     expect(problems).toEqual([]);
     await page.close();
   });
 
   it("candidate: lists the exam sessions from the gateway", async () => {
-    const { examSessions } = await gatewayData<{ examSessions: { name: string }[] }>("{ examSessions { name } }");
-    const { page, problems } = await openPage("/candidate");
+    const { examSessions } = await gatewayData<{ examSessions: { name: string }[] }>("candidate1", "{ examSessions { name } }");
+    const { page, problems } = await openAsUser("candidate1", "/candidate");
     await page.getByTestId("candidate-sessions-page").waitFor();
     if (examSessions.length) {
       await page.getByTestId("exam-session").first().waitFor();
@@ -77,9 +95,10 @@ describe("frontends in the browser", () => {
 
   it("school: shows the exam records with candidate and school from other subgraphs", async () => {
     const { examRecords } = await gatewayData<{ examRecords: { recordNumber: string; candidate: { displayName: string } | null }[] }>(
+      "teacher1",
       "{ examRecords(limit: 50) { recordNumber candidate { displayName } } }",
     );
-    const { page, problems } = await openPage("/school");
+    const { page, problems } = await openAsUser("teacher1", "/school");
     await page.getByTestId("school-records-page").waitFor();
     if (examRecords.length) {
       const table = page.getByTestId("exam-records-table");
@@ -96,8 +115,8 @@ describe("frontends in the browser", () => {
   });
 
   it("bureau: shows the organisations and the certification cases", async () => {
-    const { organizations } = await gatewayData<{ organizations: { name: string }[] }>("{ organizations { name } }");
-    const { page, problems } = await openPage("/bureau");
+    const { organizations } = await gatewayData<{ organizations: { name: string }[] }>("county1", "{ organizations { name } }");
+    const { page, problems } = await openAsUser("county1", "/bureau");
     await page.getByTestId("bureau-overview-page").waitFor();
     if (organizations.length) {
       await page.getByTestId("organizations-table").waitFor();
@@ -110,7 +129,7 @@ describe("frontends in the browser", () => {
   });
 
   it("runs one Vue: the remotes use the shell's shared singletons and its i18n", async () => {
-    const { page } = await openPage("/candidate");
+    const { page } = await openAsUser("candidate1", "/candidate");
     await page.getByTestId("candidate-sessions-page").waitFor();
     const remoteOrigins = Object.values(frontends.remoteUrls);
     const resources = await page.evaluate(() => performance.getEntriesByType("resource").map((entry) => entry.name));
@@ -128,7 +147,7 @@ describe("frontends in the browser", () => {
   });
 
   it("candidate page fits a 360 px wide phone without horizontal scrolling", async () => {
-    const { page } = await openPage("/candidate", { width: 360, height: 740 });
+    const { page } = await openAsUser("candidate1", "/candidate", { width: 360, height: 740 });
     await page.getByTestId("candidate-sessions-page").waitFor();
     await page.waitForLoadState("networkidle");
     const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
@@ -146,8 +165,7 @@ describe("frontends in the browser", () => {
     afterAll(async () => partial?.stop());
 
     it("shows a clear message for that remote while the others keep working", async () => {
-      const page = await browser.newPage();
-      await page.goto(`${partial.shellUrl}/school`);
+      const { page } = await openAs(browser, partial.shellUrl, "teacher1", "/school");
       const error = page.getByTestId("remote-error");
       await error.waitFor();
       expect(await error.textContent()).toContain("“学校管理”模块暂时无法加载");
@@ -158,13 +176,17 @@ describe("frontends in the browser", () => {
       await page.getByTestId("remote-retry").click();
       await error.waitFor();
 
-      await page.getByTestId("nav-candidate").click();
-      await page.getByTestId("candidate-sessions-page").waitFor();
       await page.getByTestId("nav-home").click();
       await page.getByTestId("summary-error-school").waitFor();
-      await page.getByTestId("bureau-summary").waitFor();
       await shot(page, "home-school-down");
       await page.close();
+
+      // Users of the other consoles are not affected.
+      const other = await openAs(browser, partial.shellUrl, "county1", "/bureau");
+      await other.page.getByTestId("bureau-overview-page").waitFor();
+      await other.page.getByTestId("nav-home").click();
+      await other.page.getByTestId("bureau-summary").waitFor();
+      await other.page.close();
     });
   });
 });

@@ -6,9 +6,10 @@ import "./theme.css";
 import "./styles.css";
 import App from "./App.vue";
 import { i18n } from "./i18n";
-import { createShellRouter } from "./router";
+import { createShellRouter, installAuthGuard } from "./router";
 import { fetchRuntimeConfig, useShellConfigStore } from "./stores/config";
 import { useRemotesStore } from "./stores/remotes";
+import { useAuthStore } from "./stores/auth";
 import { createFederationLoader } from "./remotes/federation-loader";
 
 async function start() {
@@ -26,6 +27,9 @@ async function start() {
   const app = createApp(App);
   const pinia = createPinia();
   const router = createShellRouter(config.remotes);
+  // The guard must be in place before the router's first navigation (app.use(router) starts it).
+  const auth = useAuthStore(pinia);
+  installAuthGuard(router, auth, config.remotes);
   app.use(pinia).use(i18n).use(router).use(ElementPlus);
 
   useShellConfigStore(pinia).config = config;

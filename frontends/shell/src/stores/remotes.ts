@@ -48,7 +48,8 @@ export const useRemotesStore = defineStore("remotes", () => {
     for (const [locale, localeMessages] of Object.entries(module.messages ?? {})) {
       if (localeMessages) messages?.mergeLocaleMessage(locale as Locale, localeMessages);
     }
-    router?.addRoute(LAYOUT_ROUTE, { path: remote.prefix.replace(/^\//, ""), children: module.default });
+    // The console meta keeps the remote's own pages behind the same role check as its catch-all.
+    router?.addRoute(LAYOUT_ROUTE, { path: remote.prefix.replace(/^\//, ""), meta: { console: remote.name }, children: module.default });
   }
 
   /** Loads the remote's routes and messages once; resolves false (and records why) on failure. */

@@ -17,11 +17,19 @@ type Documents = {
     "\n  query BureauOverview {\n    organizations {\n      id\n      code\n      name\n      kind\n      parentId\n    }\n    certificationCases {\n      id\n      originProvinceCode\n      status\n      submittedAt\n      candidate {\n        displayName\n      }\n    }\n  }\n": typeof types.BureauOverviewDocument,
     "\n  query CandidateExamSessions {\n    examSessions {\n      id\n      code\n      name\n      registrationOpensAt\n      registrationClosesAt\n    }\n  }\n": typeof types.CandidateExamSessionsDocument,
     "\n  query SchoolExamRecords($limit: Int!) {\n    examRecords(limit: $limit) {\n      id\n      recordNumber\n      status\n      candidate {\n        id\n        displayName\n        unreadNotificationCount\n      }\n      school {\n        name\n      }\n    }\n  }\n": typeof types.SchoolExamRecordsDocument,
+    "\n  mutation ShellLogin($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      refreshToken\n      expiresAt\n    }\n  }\n": typeof types.ShellLoginDocument,
+    "\n  mutation ShellRefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      accessToken\n      refreshToken\n      expiresAt\n    }\n  }\n": typeof types.ShellRefreshSessionDocument,
+    "\n  mutation ShellLogout($refreshToken: String!) {\n    logout(refreshToken: $refreshToken)\n  }\n": typeof types.ShellLogoutDocument,
+    "\n  query ShellMe {\n    me {\n      id\n      username\n      displayName\n      roles {\n        role\n        organization {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n": typeof types.ShellMeDocument,
 };
 const documents: Documents = {
     "\n  query BureauOverview {\n    organizations {\n      id\n      code\n      name\n      kind\n      parentId\n    }\n    certificationCases {\n      id\n      originProvinceCode\n      status\n      submittedAt\n      candidate {\n        displayName\n      }\n    }\n  }\n": types.BureauOverviewDocument,
     "\n  query CandidateExamSessions {\n    examSessions {\n      id\n      code\n      name\n      registrationOpensAt\n      registrationClosesAt\n    }\n  }\n": types.CandidateExamSessionsDocument,
     "\n  query SchoolExamRecords($limit: Int!) {\n    examRecords(limit: $limit) {\n      id\n      recordNumber\n      status\n      candidate {\n        id\n        displayName\n        unreadNotificationCount\n      }\n      school {\n        name\n      }\n    }\n  }\n": types.SchoolExamRecordsDocument,
+    "\n  mutation ShellLogin($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      refreshToken\n      expiresAt\n    }\n  }\n": types.ShellLoginDocument,
+    "\n  mutation ShellRefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      accessToken\n      refreshToken\n      expiresAt\n    }\n  }\n": types.ShellRefreshSessionDocument,
+    "\n  mutation ShellLogout($refreshToken: String!) {\n    logout(refreshToken: $refreshToken)\n  }\n": types.ShellLogoutDocument,
+    "\n  query ShellMe {\n    me {\n      id\n      username\n      displayName\n      roles {\n        role\n        organization {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n": types.ShellMeDocument,
 };
 
 /**
@@ -50,6 +58,22 @@ export function graphql(source: "\n  query CandidateExamSessions {\n    examSess
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SchoolExamRecords($limit: Int!) {\n    examRecords(limit: $limit) {\n      id\n      recordNumber\n      status\n      candidate {\n        id\n        displayName\n        unreadNotificationCount\n      }\n      school {\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query SchoolExamRecords($limit: Int!) {\n    examRecords(limit: $limit) {\n      id\n      recordNumber\n      status\n      candidate {\n        id\n        displayName\n        unreadNotificationCount\n      }\n      school {\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShellLogin($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      refreshToken\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation ShellLogin($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      refreshToken\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShellRefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      accessToken\n      refreshToken\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation ShellRefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      accessToken\n      refreshToken\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShellLogout($refreshToken: String!) {\n    logout(refreshToken: $refreshToken)\n  }\n"): (typeof documents)["\n  mutation ShellLogout($refreshToken: String!) {\n    logout(refreshToken: $refreshToken)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ShellMe {\n    me {\n      id\n      username\n      displayName\n      roles {\n        role\n        organization {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ShellMe {\n    me {\n      id\n      username\n      displayName\n      roles {\n        role\n        organization {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
