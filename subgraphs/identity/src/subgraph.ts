@@ -17,12 +17,13 @@ import { RegistrationResolver } from "./modules/registration/registration.resolv
 import { SmsChallenge } from "./modules/sms-code/sms-challenge.entity.js";
 import { ApiClient } from "./modules/api-client/api-client.entity.js";
 import { ApiClientResolver } from "./modules/api-client/api-client.resolver.js";
+import { StaffAccountResolver } from "./modules/staff-account/staff-account.resolver.js";
 
 /** identity: users, organisations, roles, sessions, API clients. */
 export const identitySubgraph: SubgraphDefinition = {
   name: "identity",
   defaultPort: 4001,
-  resolvers: [OrganizationResolver, UserResolver, SessionResolver, MeResolver, RoleBindingResolver, RegistrationResolver, AccountResolver, ApiClientResolver],
+  resolvers: [OrganizationResolver, UserResolver, SessionResolver, MeResolver, RoleBindingResolver, RegistrationResolver, AccountResolver, ApiClientResolver, StaffAccountResolver],
   entities: [Organization, User, RoleBinding, RefreshToken, SmsChallenge, ApiClient],
   setup: setupIdentity,
   migrations: { libsql: libsqlMigrations, postgresql: postgresqlMigrations },

@@ -1,5 +1,8 @@
 import { DomainError } from "@xuekao/subgraph-kit";
 
+/** Letter first, then 4–32 letters, digits or underscores (never all digits: those are mobiles). */
+export const USERNAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]{3,31}$/;
+
 export const RegistrationErrors = {
   usernameInvalid: () =>
     new DomainError("USERNAME_INVALID", "BAD_USER_INPUT", "用户名须以字母开头，由 4 至 32 位字母、数字或下划线组成", { field: "username" }),

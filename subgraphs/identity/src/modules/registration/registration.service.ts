@@ -9,10 +9,9 @@ import { SmsPurpose } from "../sms-code/sms-challenge.entity.js";
 import { SmsCodeErrors } from "../sms-code/sms-code.errors.js";
 import { SmsCodeService } from "../sms-code/sms-code.service.js";
 import { User } from "../user/user.entity.js";
-import { RegistrationErrors } from "./registration.errors.js";
+import { RegistrationErrors, USERNAME_PATTERN } from "./registration.errors.js";
 import { CandidateType, type RegisterCandidateInput } from "./registration.inputs.js";
 
-const USERNAME = /^[A-Za-z][A-Za-z0-9_]{3,31}$/;
 
 /**
  * Candidate self-registration (DOMAIN.md: social candidates register with the district of
@@ -29,7 +28,7 @@ export class RegistrationService {
   async register(input: RegisterCandidateInput): Promise<AuthPayload> {
     const username = input.username.trim();
     const displayName = input.displayName.trim();
-    if (!USERNAME.test(username)) throw RegistrationErrors.usernameInvalid();
+    if (!USERNAME_PATTERN.test(username)) throw RegistrationErrors.usernameInvalid();
     if (textLength(displayName) < 2 || textLength(displayName) > 30) throw RegistrationErrors.displayNameInvalid();
     checkPasswordStrength(input.password, username);
     const mobile = SmsCodeService.normalizeMobile(input.mobile);
