@@ -103,9 +103,11 @@ describe("gateway over the four subgraphs (libsql)", () => {
     expect(sent.errors).toBeUndefined();
     expect(sent.data?.sendNotification.recipient.username).toBe("social1");
 
-    const user = await query<{ user: { unreadNotificationCount: number } }>(`query($id: ID!) { user(id: $id) { unreadNotificationCount } }`, {
-      id: recipientId,
-    });
+    const user = await query<{ user: { unreadNotificationCount: number } }>(
+      `query($id: ID!) { user(id: $id) { unreadNotificationCount } }`,
+      { id: recipientId },
+      await provinceStaff(),
+    );
     expect(user.data?.user.unreadNotificationCount).toBe(2);
   });
 

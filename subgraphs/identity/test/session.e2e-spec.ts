@@ -120,13 +120,34 @@ describe.each(drivers)("sessions on %s", (driver) => {
   });
 
   it("shows a person's roles only to that person", async () => {
-    const { accessToken } = (await login("candidate1", DEMO_PASSWORD)).data!.login;
+    const { accessToken } = (await login("teacher1", DEMO_PASSWORD)).data!.login;
     const other = await identity.graphql<{ user: { username: string; roles: unknown } }>(
       `query($id: ID!) { user(id: $id) { username roles { role } } }`,
-      { id: demoUserId("region1") },
+      { id: demoUserId("candidate1") },
       bearer(accessToken),
     );
-    expect(other.data?.user).toEqual({ username: "region1", roles: null });
+    expect(other.data?.user).toEqual({ username: "candidate1", roles: null });
+  });
+
+  it.each([
+    ["teacher1", 16, "the class's 15 candidates and the teacher"],
+    ["candidate1", 1, "only themself"],
+    ["region1", 36, "everyone bound in Inner Mongolia, nobody in Beijing"],
+    ["bjreviewer1", 2, "the Beijing reviewer and the Beijing candidate"],
+  ])("lists for %s %i people: %s", async (username, count) => {
+    const { accessToken } = (await login(username, DEMO_PASSWORD)).data!.login;
+    const result = await identity.graphql<{ users: Array<{ username: string }> }>(`{ users(limit: 200) { username } }`, {}, bearer(accessToken));
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.users).toHaveLength(count);
+    if (username === "candidate1") expect(result.data?.users).toEqual([{ username: "candidate1" }]);
+  });
+
+  it("answers null for a person outside the caller's scope, and asks anonymous callers to log in", async () => {
+    const { accessToken } = (await login("region1", DEMO_PASSWORD)).data!.login;
+    const beijing = await identity.graphql(`query($id: ID!) { user(id: $id) { username } }`, { id: demoUserId("bjcandidate1") }, bearer(accessToken));
+    expect(beijing.data).toEqual({ user: null });
+    const anonymous = await identity.graphql(`{ users { username } }`);
+    expect(anonymous.errors?.[0]).toMatchObject({ message: "请先登录", extensions: { code: "UNAUTHENTICATED" } });
   });
 
   it("gives a third-party client a scoped token for its id and secret, and nothing for a wrong secret", async () => {
