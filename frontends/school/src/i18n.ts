@@ -5,7 +5,7 @@ export const messages = {
       title: "学校管理",
       records: {
         heading: "考籍管理",
-        intro: "本校学生的考籍信息（最多显示 50 条）。",
+        intro: "您管理范围内学生的考籍信息（班主任为所带班级，学校为全校；最多显示 50 条）。",
         recordNumber: "考籍号",
         candidate: "考生姓名",
         school: "所在学校",
@@ -31,7 +31,7 @@ export const messages = {
       title: "School administration",
       records: {
         heading: "Exam records",
-        intro: "Exam records of this school's students (up to 50).",
+        intro: "Exam records of the students in your care (your classes, or the whole school; up to 50).",
         recordNumber: "Record number",
         candidate: "Candidate",
         school: "School",
