@@ -1,5 +1,5 @@
 import { DEMO_PASSWORD } from "@xuekao/demo-data";
-import { postGraphQL as gatewayQuery, testDrivers } from "@xuekao/subgraph-kit/testing";
+import { postGraphQL as gatewayQuery, signedInAs, testDrivers } from "@xuekao/subgraph-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPlatform, type Platform } from "../src/platform.js";
 
@@ -17,12 +17,7 @@ describe.each(drivers)("federation across every service on %s", (driver) => {
 
   beforeAll(async () => {
     platform = await startPlatform({ driver });
-    const login = await gatewayQuery<{ login: { accessToken: string } }>(
-      platform.gatewayUrl,
-      `mutation($input: LoginInput!) { login(input: $input) { accessToken } }`,
-      { input: { username: "region1", password: DEMO_PASSWORD } },
-    );
-    auth = { authorization: `Bearer ${login.data!.login.accessToken}` };
+    auth = await signedInAs(() => platform.gatewayUrl, DEMO_PASSWORD)("region1");
   });
   afterAll(async () => {
     await platform?.stop();

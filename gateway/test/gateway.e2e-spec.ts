@@ -5,7 +5,7 @@ import { identitySubgraph } from "@xuekao/identity";
 import { notificationSubgraph } from "@xuekao/notification";
 import { registrySubgraph } from "@xuekao/registry";
 import { type SubgraphDefinition } from "@xuekao/subgraph-kit";
-import { postGraphQL, startTestSubgraph, type TestSubgraph } from "@xuekao/subgraph-kit/testing";
+import { postGraphQL, signedInAs, startTestSubgraph, type TestSubgraph } from "@xuekao/subgraph-kit/testing";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadGatewayConfig } from "../src/config.js";
@@ -120,25 +120,17 @@ describe("gateway over the four subgraphs (libsql)", () => {
     expect(result.errors?.[0]?.message).toBe("报名截止时间须晚于报名开始时间");
   });
 
-  /** The province institute sees every demo record (examRecords is scoped to the caller). */
-  let provinceToken: string | undefined;
-  const provinceStaff = async () => ({ authorization: `Bearer ${(provinceToken ??= await loginAs("region1"))}` });
+  /** Logged in through the gateway itself; the province institute sees every demo record (examRecords is scoped). */
+  const as = signedInAs(() => gatewayUrl, DEMO_PASSWORD);
+  const provinceStaff = () => as("region1");
 
-  const loginAs = async (username: string) => {
-    const result = await query<{ login: { accessToken: string } }>(
-      `mutation($input: LoginInput!) { login(input: $input) { accessToken } }`,
-      { input: { username, password: DEMO_PASSWORD } },
-    );
-    expect(result.errors).toBeUndefined();
-    return result.data!.login.accessToken;
-  };
 
   it("logs in through the gateway and answers `me` for the token's holder", async () => {
-    const token = await loginAs("school1");
+
     const me = await query<{ me: { username: string; roles: Array<{ role: string; organization: { name: string } }> } }>(
       `{ me { username roles { role organization { name } } } }`,
       {},
-      { authorization: `Bearer ${token}` },
+      await as("school1"),
     );
     expect(me.data?.me).toEqual({ username: "school1", roles: [{ role: "SCHOOL_ADMIN", organization: { name: "呼和浩特市第一中学" } }] });
   });
@@ -156,10 +148,9 @@ describe("gateway over the four subgraphs (libsql)", () => {
   });
 
   it("forwards the request id and the authorization header to subgraphs", async () => {
-    const token = await loginAs("county1");
     const response = await fetch(gatewayUrl, {
       method: "POST",
-      headers: { "content-type": "application/json", "x-request-id": "req-gateway-forward-1", authorization: `Bearer ${token}` },
+      headers: { "content-type": "application/json", "x-request-id": "req-gateway-forward-1", ...(await as("county1")) },
       body: JSON.stringify({ query: "{ examSessions { id } }" }),
     });
     expect(response.headers.get("x-request-id")).toBe("req-gateway-forward-1");

@@ -1,7 +1,8 @@
 import { join } from "node:path";
 import { JWKS_PATH, loadConfig, type SubgraphContext, type SubgraphSetup, type SubgraphDefinition } from "@xuekao/subgraph-kit";
 import { z } from "zod";
-import type { SessionSettings } from "./modules/session/session.service.js";
+import { SessionService, type SessionSettings } from "./modules/session/session.service.js";
+import { SmsCodeService } from "./modules/sms-code/sms-code.service.js";
 import { loadSigningKeys, type SigningKeys } from "./modules/signing-key/signing-keys.js";
 import { LogSmsSender, type SmsSender } from "./modules/sms-code/sms-sender.js";
 
@@ -13,6 +14,13 @@ export interface IdentityServices {
 }
 
 export const identityServices = (ctx: SubgraphContext) => ctx.services as unknown as IdentityServices;
+
+/** The request's services over its own entity manager, for resolvers. */
+export const sessions = (ctx: SubgraphContext) => {
+  const { keys, sessionSettings } = identityServices(ctx);
+  return new SessionService(ctx.em, keys, sessionSettings);
+};
+export const smsCodes = (ctx: SubgraphContext) => new SmsCodeService(ctx.em, identityServices(ctx).sms);
 
 const seconds = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 

@@ -58,7 +58,8 @@ describe.each(drivers)("sessions on %s", (driver) => {
   it("gives the same refusal for a wrong password and for a user that does not exist", async () => {
     const wrongPassword = await login("school1", "Wrong@2026");
     const noSuchUser = await login("nobody-here", "Wrong@2026");
-    for (const result of [wrongPassword, noSuchUser]) {
+    const absurdlyLong = await login("school1", `Aa1!${"x".repeat(1000)}`);
+    for (const result of [wrongPassword, noSuchUser, absurdlyLong]) {
       expect(result.data).toBeNull();
       expect(result.errors?.[0]).toMatchObject({ message: "用户名或密码错误", extensions: { code: "UNAUTHENTICATED" } });
     }

@@ -1,6 +1,6 @@
 import type { SubgraphContext } from "@xuekao/subgraph-kit";
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
-import { sessions, smsCodes } from "../registration/registration.resolver.js";
+import { sessions, smsCodes } from "../../identity-services.js";
 import { User } from "../user/user.entity.js";
 import { ChangeMobileInput, ChangePasswordInput } from "./account.inputs.js";
 import { AccountService } from "./account.service.js";

@@ -1,19 +1,11 @@
 import type { SubgraphContext } from "@xuekao/subgraph-kit";
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
-import { identityServices } from "../../identity-services.js";
-import { SessionService } from "../session/session.service.js";
+import { sessions, smsCodes } from "../../identity-services.js";
 import { AuthPayload } from "../session/session.types.js";
 import { SessionErrors } from "../session/session.errors.js";
 import { SmsPurpose } from "../sms-code/sms-challenge.entity.js";
-import { SmsCodeService } from "../sms-code/sms-code.service.js";
 import { RegisterCandidateInput, RequestSmsCodeInput, SmsCodeTicket } from "./registration.inputs.js";
 import { RegistrationService } from "./registration.service.js";
-
-export const smsCodes = (ctx: SubgraphContext) => new SmsCodeService(ctx.em, identityServices(ctx).sms);
-export const sessions = (ctx: SubgraphContext) => {
-  const { keys, sessionSettings } = identityServices(ctx);
-  return new SessionService(ctx.em, keys, sessionSettings);
-};
 
 @Resolver()
 export class RegistrationResolver {

@@ -1,6 +1,6 @@
 import type { SubgraphContext } from "@xuekao/subgraph-kit";
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
-import { sessions } from "../registration/registration.resolver.js";
+import { sessions } from "../../identity-services.js";
 import { AuthPayload, LoginInput } from "./session.types.js";
 
 @Resolver()

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { EntityManager } from "@mikro-orm/core";
 import type { AccessTokenClaims, TokenRoleClaim } from "@xuekao/subgraph-kit";
-import { decoyPasswordHash, verifyPassword } from "../credential/password.js";
+import { decoyPasswordHash, PASSWORD_MAX_LENGTH, verifyPassword } from "../credential/password.js";
 import { Organization } from "../organization/organization.entity.js";
 import { RoleBinding } from "../role-binding/role-binding.entity.js";
 import type { SigningKeys } from "../signing-key/signing-keys.js";
@@ -31,6 +31,8 @@ export class SessionService {
 
   async login(identifier: string, password: string): Promise<AuthPayload> {
     const name = identifier.trim();
+    // No password is longer than the policy allows: refuse before spending a hash on it.
+    if (password.length > 4 * PASSWORD_MAX_LENGTH) throw SessionErrors.invalidCredentials();
     const user = await this.em.findOne(User, MOBILE.test(name) ? { mobile: name } : { username: name });
     if (!user?.passwordHash) {
       await verifyPassword(password, await decoyPasswordHash());
@@ -120,6 +122,5 @@ export class SessionService {
 
   private async revokeFamily(familyId: string, now: Date): Promise<void> {
     await this.em.nativeUpdate(RefreshToken, { familyId, revokedAt: null }, { revokedAt: now });
-    await this.em.flush();
   }
 }
