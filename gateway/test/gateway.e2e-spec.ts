@@ -1,6 +1,6 @@
 import { Writable } from "node:stream";
 import { certificationSubgraph } from "@xuekao/certification";
-import { DEMO_PASSWORD, demoUserId } from "@xuekao/demo-data";
+import { DEMO_PASSWORD } from "@xuekao/demo-data";
 import { identitySubgraph } from "@xuekao/identity";
 import { notificationSubgraph } from "@xuekao/notification";
 import { registrySubgraph } from "@xuekao/registry";
@@ -65,19 +65,22 @@ describe("gateway over the four subgraphs (libsql)", () => {
     for (const subgraph of subgraphs.values()) await subgraph.stop();
   });
 
+  // The caller's own inbox (notification) beside the records they manage (registry) with names (identity).
   const ROSTER = `query Roster {
+    me { username unreadNotificationCount notifications { title } }
     examRecords(limit: 5) {
       recordNumber
       status
-      candidate { username displayName unreadNotificationCount notifications { title } }
+      candidate { username displayName unreadNotificationCount }
       school { name code }
     }
   }`;
 
   type Roster = {
+    me: { username: string; unreadNotificationCount: number | null; notifications: Array<{ title: string }> | null } | null;
     examRecords: Array<{
       recordNumber: string;
-      candidate: { username: string; displayName: string; unreadNotificationCount: number | null; notifications: Array<{ title: string }> | null } | null;
+      candidate: { username: string; displayName: string; unreadNotificationCount: number | null } | null;
       school: { name: string; code: string } | null;
     }>;
   };
@@ -85,36 +88,43 @@ describe("gateway over the four subgraphs (libsql)", () => {
   it("answers one query with fields from registry, identity and notification", async () => {
     const result = await query<Roster>(ROSTER, {}, await provinceStaff());
     expect(result.errors).toBeUndefined();
+    expect(result.data?.me).toEqual({ username: "region1", unreadNotificationCount: 1, notifications: [{ title: "欢迎使用学考平台" }] });
     expect(result.data?.examRecords).toHaveLength(5);
     const first = result.data!.examRecords[0]!;
     expect(first.recordNumber).toMatch(/^G\d{17}[\dX]$/);
     expect(first.school).toEqual({ name: "呼和浩特市第一中学", code: "1501020001" });
     expect(first.candidate?.username).toMatch(/^candidate\d+$/);
-    expect(first.candidate?.unreadNotificationCount).toBe(1);
-    expect(first.candidate?.notifications).toEqual([{ title: "欢迎使用学考平台" }]);
+    // A student's inbox is theirs alone: the province institute sees the name, not the messages.
+    expect(first.candidate?.unreadNotificationCount).toBeNull();
   });
 
   it("passes a mutation through to the owning subgraph and shows its effect across subgraphs", async () => {
-    const recipientId = demoUserId("social1");
-    const sent = await query<{ sendNotification: { id: string; recipient: { username: string } } }>(
-      `mutation($input: SendNotificationInput!) { sendNotification(input: $input) { id recipient { username } } }`,
-      { input: { recipientId, title: "预报名已退回", body: "请补充户籍证明后重新提交。" } },
+    const headers = await as("social1");
+    const inbox = await query<{ me: { notifications: Array<{ id: string; readAt: string | null }> } }>(
+      `{ me { notifications { id readAt } } }`,
+      {},
+      headers,
     );
-    expect(sent.errors).toBeUndefined();
-    expect(sent.data?.sendNotification.recipient.username).toBe("social1");
+    const unread = inbox.data!.me.notifications.find((item) => item.readAt === null)!;
+    const marked = await query<{ markNotificationRead: { id: string; readAt: string | null; recipient: { username: string } } }>(
+      `mutation($id: ID!) { markNotificationRead(id: $id) { id readAt recipient { username } } }`,
+      { id: unread.id },
+      headers,
+    );
+    expect(marked.errors).toBeUndefined();
+    expect(marked.data?.markNotificationRead).toMatchObject({ id: unread.id, recipient: { username: "social1" } });
+    expect(marked.data?.markNotificationRead.readAt).not.toBeNull();
 
-    const user = await query<{ user: { unreadNotificationCount: number } }>(
-      `query($id: ID!) { user(id: $id) { unreadNotificationCount } }`,
-      { id: recipientId },
-      await provinceStaff(),
-    );
-    expect(user.data?.user.unreadNotificationCount).toBe(2);
+    const after = await query<{ me: { unreadNotificationCount: number } }>(`{ me { unreadNotificationCount } }`, {}, headers);
+    expect(after.data?.me.unreadNotificationCount).toBe(inbox.data!.me.notifications.filter((item) => item.readAt === null).length - 1);
   });
 
   it("keeps a subgraph's domain error code and Chinese message", async () => {
     const result = await query(
       `mutation { createExamSession(input: { code: "2027-06", name: "窗口颠倒", provinceCode: "15",
         registrationOpensAt: "2027-03-30T00:00:00Z", registrationClosesAt: "2027-03-20T00:00:00Z" }) { id } }`,
+      {},
+      await provinceStaff(),
     );
     expect(result.errors?.[0]?.extensions?.code).toBe("EXAM_SESSION_WINDOW_INVALID");
     expect(result.errors?.[0]?.message).toBe("报名截止时间须晚于报名开始时间");
@@ -185,11 +195,8 @@ describe("gateway over the four subgraphs (libsql)", () => {
     const degraded = await query<Roster>(ROSTER, {}, await provinceStaff());
     expect(degraded.data?.examRecords).toHaveLength(5);
     expect(degraded.data?.examRecords[0]?.school?.name).toBe("呼和浩特市第一中学");
-    expect(degraded.data?.examRecords[0]?.candidate).toMatchObject({
-      username: expect.stringMatching(/^candidate/),
-      unreadNotificationCount: null,
-      notifications: null,
-    });
+    expect(degraded.data?.examRecords[0]?.candidate).toMatchObject({ username: expect.stringMatching(/^candidate/) });
+    expect(degraded.data?.me).toEqual({ username: "region1", unreadNotificationCount: null, notifications: null });
     expect(degraded.errors?.length).toBeGreaterThan(0);
     for (const error of degraded.errors ?? []) {
       expect(error.extensions).toMatchObject({ code: "SUBGRAPH_UNAVAILABLE", serviceName: "notification" });
@@ -204,7 +211,7 @@ describe("gateway over the four subgraphs (libsql)", () => {
     subgraphs.set("notification", { ...restarted, stop: async () => { await restarted.stop(); await notification.stop().catch(() => {}); } });
     const healed = await query<Roster>(ROSTER, {}, await provinceStaff());
     expect(healed.errors).toBeUndefined();
-    expect(healed.data?.examRecords[0]?.candidate?.notifications).toEqual([{ title: "欢迎使用学考平台" }]);
+    expect(healed.data?.me?.notifications).toEqual([{ title: "欢迎使用学考平台" }]);
   });
 });
 

@@ -10,7 +10,6 @@ export const messages = {
         candidate: "考生姓名",
         school: "所在学校",
         status: "考籍状态",
-        unread: "未读通知",
         unavailable: "暂不可用",
         empty: "暂无考籍记录",
         count: "共 {n} 条记录",
@@ -23,7 +22,7 @@ export const messages = {
         TRANSFERRED_OUT: "已转出",
         GRADUATED: "已毕业",
       },
-      summary: { records: "考籍记录", registered: "已注册", unread: "考生未读通知" },
+      summary: { records: "考籍记录", registered: "已注册" },
     },
   },
   en: {
@@ -36,7 +35,6 @@ export const messages = {
         candidate: "Candidate",
         school: "School",
         status: "Status",
-        unread: "Unread notices",
         unavailable: "Unavailable",
         empty: "No exam records yet",
         count: "{n} records",
@@ -49,7 +47,7 @@ export const messages = {
         TRANSFERRED_OUT: "Transferred out",
         GRADUATED: "Graduated",
       },
-      summary: { records: "Exam records", registered: "Registered", unread: "Unread candidate notices" },
+      summary: { records: "Exam records", registered: "Registered" },
     },
   },
 };

@@ -14,6 +14,7 @@ interface HasId {
 export class EntityLoaders {
   private readonly byId = new Map<EntityClass<unknown>, DataLoader<string, unknown>>();
   private readonly byParent = new Map<string, DataLoader<string, unknown[]>>();
+  private readonly named = new Map<string, DataLoader<string, unknown>>();
 
   constructor(private readonly em: EntityManager) {}
 
@@ -57,5 +58,19 @@ export class EntityLoaders {
       this.byParent.set(key, loader);
     }
     return loader.load(parentId) as Promise<T[]>;
+  }
+
+  /**
+   * A loader of this request with its own batch function, for loads that are more than "by id":
+   * e.g. the users the caller may see. `name` must be unique per batch function: the first call
+   * with a name decides the function for the rest of the request.
+   */
+  batch<T>(name: string, load: (ids: readonly string[]) => Promise<Array<T | null>>): DataLoader<string, T | null> {
+    let loader = this.named.get(name);
+    if (!loader) {
+      loader = new DataLoader<string, unknown>((ids) => load(ids));
+      this.named.set(name, loader);
+    }
+    return loader as DataLoader<string, T | null>;
   }
 }

@@ -6,6 +6,7 @@ import { Organization } from "./modules/organization/organization.entity.js";
 import { OrganizationResolver } from "./modules/organization/organization.resolver.js";
 import { User } from "./modules/user/user.entity.js";
 import { UserResolver } from "./modules/user/user.resolver.js";
+import { UserService } from "./modules/user/user.service.js";
 import { seedIdentityDemo } from "./seeders/demo.seeder.js";
 import { setupIdentity } from "./identity-services.js";
 import { RoleBinding } from "./modules/role-binding/role-binding.entity.js";
@@ -28,7 +29,12 @@ export const identitySubgraph: SubgraphDefinition = {
   setup: setupIdentity,
   migrations: { libsql: libsqlMigrations, postgresql: postgresqlMigrations },
   referenceResolvers: {
-    User: { __resolveReference: ({ id }: { id: string }, { loaders }: SubgraphContext) => loaders.load(User, id) },
+    // A reference from another subgraph (a record's candidate, a case's applicant) shows the
+    // person only to a caller whose scope holds them, exactly like `user(id)`.
+    User: {
+      __resolveReference: ({ id }: { id: string }, { em, loaders, caller }: SubgraphContext) =>
+        loaders.batch("visible-users", (ids) => new UserService(em).visibleByIds(caller, ids)).load(id),
+    },
     Organization: {
       __resolveReference: ({ id }: { id: string }, { loaders }: SubgraphContext) => loaders.load(Organization, id),
     },

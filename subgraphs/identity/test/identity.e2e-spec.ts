@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, demoOrgId, demoUsers } from "@xuekao/demo-data";
+import { DEMO_PASSWORD, demoOrgId, demoUserId, demoUsers } from "@xuekao/demo-data";
 import { recordSqlQueries, signedInAs, startTestSubgraph, testDrivers, type TestSubgraph, itBehavesLikeASubgraph } from "@xuekao/subgraph-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { User } from "../src/modules/user/user.entity.js";
@@ -85,16 +85,39 @@ describe.each(drivers)("identity subgraph on %s", (driver) => {
     expect(result.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
   });
 
+  const REFERENCES = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on User { username } } }`;
+  const referencesAs = async (username: string | null, ids: string[]) => {
+    const result = await subgraph.graphql<{ _entities: Array<{ username: string } | null> }>(
+      REFERENCES,
+      { representations: ids.map((id) => ({ __typename: "User", id })) },
+      username ? await as(username) : {},
+    );
+    expect(result.errors).toBeUndefined();
+    return result.data!._entities.map((user) => user?.username ?? null);
+  };
+
   it("resolves N user references with one SQL query (DataLoader)", async () => {
+    const users = demoUsers.slice(0, 12);
+    const headers = await as("region1");
     const queries = await recordSqlQueries(subgraph.service, async () => {
-      const representations = demoUsers.slice(0, 12).map((user) => ({ __typename: "User", id: user.id }));
       const result = await subgraph.graphql<{ _entities: Array<{ username: string }> }>(
-        `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on User { username } } }`,
-        { representations },
+        REFERENCES,
+        { representations: users.map((user) => ({ __typename: "User", id: user.id })) },
+        headers,
       );
-      expect(result.data?._entities.map((user) => user.username)).toEqual(demoUsers.slice(0, 12).map((user) => user.username));
+      expect(result.data?._entities.map((user) => user.username)).toEqual(users.map((user) => user.username));
     });
     expect(queries.filter((sql) => /app_user/.test(sql))).toHaveLength(1);
+  });
+
+  it("resolves a user reference only for a caller whose scope holds that person, like user(id)", async () => {
+    const ids = ["candidate1", "candidate16", "bjcandidate1", "teacher1"].map(demoUserId);
+    // candidate1 is in teacher1's class, candidate16 in the other class.
+    expect(await referencesAs("teacher1", ids)).toEqual(["candidate1", null, null, "teacher1"]);
+    expect(await referencesAs("school1", ids)).toEqual(["candidate1", "candidate16", null, "teacher1"]);
+    expect(await referencesAs("bjreviewer1", ids)).toEqual([null, null, "bjcandidate1", null]);
+    expect(await referencesAs("candidate1", ids)).toEqual(["candidate1", null, null, null]);
+    expect(await referencesAs(null, ids)).toEqual([null, null, null, null]);
   });
 
   it("seeds the demo data only once", async () => {

@@ -43,7 +43,7 @@ describe.each(drivers)("sessions on %s", (driver) => {
     });
   });
 
-  it("signs access tokens that identity's published JWKS verifies, carrying the organisation path", async () => {
+  it("signs access tokens that identity's published JWKS verifies, carrying the organisation path and the province's code", async () => {
     const { accessToken } = (await login("county1", DEMO_PASSWORD)).data!.login;
     const jwks = (await (await fetch(identity.url.replace(/\/graphql$/, JWKS_PATH))).json()) as JSONWebKeySet;
     expect(jwks.keys[0]).not.toHaveProperty("d"); // public half only
@@ -51,7 +51,12 @@ describe.each(drivers)("sessions on %s", (driver) => {
     expect(protectedHeader.alg).toBe("ES256");
     expect(payload.sub).toBe(demoUserId("county1"));
     expect(payload.roles).toEqual([
-      { role: "COUNTY_AGENCY", org: demoOrgId("im-xincheng"), path: [demoOrgId("im"), demoOrgId("im-hohhot"), demoOrgId("im-xincheng")] },
+      {
+        role: "COUNTY_AGENCY",
+        org: demoOrgId("im-xincheng"),
+        path: [demoOrgId("im"), demoOrgId("im-hohhot"), demoOrgId("im-xincheng")],
+        pc: "15",
+      },
     ]);
   });
 

@@ -5,6 +5,7 @@ import { JWKS_PATH } from "@xuekao/subgraph-kit";
 import { signedInAs, startTestSubgraph, testDrivers, type TestSubgraph, itBehavesLikeASubgraph } from "@xuekao/subgraph-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ExamRecord, ExamRecordStatus } from "../src/modules/exam-record/exam-record.entity.js";
+import { ExamSession } from "../src/modules/exam-session/exam-session.entity.js";
 import { registrySubgraph } from "../src/subgraph.js";
 
 const drivers = await testDrivers();
@@ -57,6 +58,9 @@ describe.each(drivers)("registry subgraph on %s", (driver) => {
   // The real identity subgraph issues the tokens registry verifies (against its JWKS).
   let identity: TestSubgraph;
   const as = signedInAs(() => identity.url, DEMO_PASSWORD);
+  /** Creates a session as `username` (by default the Inner Mongolia institute, region1). */
+  const create = async (input: Record<string, unknown>, username = "region1") =>
+    subgraph.graphql<{ createExamSession: Session }>(CREATE, { input }, await as(username));
 
   beforeAll(async () => {
     identity = await startTestSubgraph(identitySubgraph, driver, { seedDemo: true });
@@ -76,7 +80,7 @@ describe.each(drivers)("registry subgraph on %s", (driver) => {
   describe("createExamSession", () => {
     it("creates a session (trimmed) and lists it first, newest registration window first", async () => {
       const input = validInput({ code: " 2027-06 ", name: "  2027年6月内蒙古自治区普通高中学业水平合格性考试 " });
-      const created = await subgraph.graphql<{ createExamSession: Session }>(CREATE, { input });
+      const created = await create(input);
       expect(created.errors).toBeUndefined();
       const session = created.data!.createExamSession;
       expect(session).toEqual({
@@ -99,20 +103,52 @@ describe.each(drivers)("registry subgraph on %s", (driver) => {
 
     it("accepts a session without a publication date", async () => {
       const input = validInput({ code: "2027-S1", scoresPublishedAt: null });
-      const created = await subgraph.graphql<{ createExamSession: Session }>(CREATE, { input });
+      const created = await create(input);
       expect(created.errors).toBeUndefined();
       expect(created.data!.createExamSession).toMatchObject({ code: "2027-S1", scoresPublishedAt: null });
     });
 
-    it("allows the same code in another province", async () => {
-      // 2026-06 is seeded for Inner Mongolia (15), not for Beijing (11).
-      const created = await subgraph.graphql<{ createExamSession: Session }>(CREATE, {
-        input: validInput({ code: "2026-06", name: "2026年6月北京市普通高中学业水平合格性考试", provinceCode: "11" }),
+    it("allows a code another province already uses", async () => {
+      // Beijing's institute would create it; here it is stored directly, the API refuses region1 for Beijing.
+      const em = subgraph.service.orm.em.fork();
+      em.create(ExamSession, {
+        code: "2027-S2",
+        name: "2027年北京市补考",
+        provinceCode: "11",
+        registrationOpensAt: new Date("2027-02-01T01:00:00Z"),
+        registrationClosesAt: new Date("2027-02-10T01:00:00Z"),
+        scoresPublishedAt: null,
+        createdAt: new Date(),
       });
+      await em.flush();
+      const created = await create(validInput({ code: "2027-S2", name: "2027年内蒙古自治区补考" }));
       expect(created.errors).toBeUndefined();
-      expect(created.data!.createExamSession).toMatchObject({ code: "2026-06", provinceCode: "11" });
+      expect(created.data!.createExamSession).toMatchObject({ code: "2027-S2", provinceCode: "15" });
       const listed = await sessions();
-      expect(listed.filter((item) => item.code === "2026-06").map((item) => item.provinceCode).sort()).toEqual(["11", "15"]);
+      expect(listed.filter((item) => item.code === "2027-S2").map((item) => item.provinceCode).sort()).toEqual(["11", "15"]);
+    });
+
+    it.each([
+      ["a county agency", "county1", "15", "您的角色无权执行此操作"],
+      ["a school admin", "school1", "15", "您的角色无权执行此操作"],
+      ["a candidate", "candidate1", "15", "您的角色无权执行此操作"],
+      ["Beijing's reviewer", "bjreviewer1", "11", "您的角色无权执行此操作"],
+      ["Inner Mongolia's institute, for Beijing", "region1", "11", "无权访问该数据：超出您的管理范围"],
+    ])("refuses %s with FORBIDDEN and stores nothing", async (_label, username, provinceCode, message) => {
+      const before = await sessions();
+      const result = await create(validInput({ code: "2027-F1", provinceCode }), username);
+      expect(result.data).toBeNull();
+      expect(result.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+      expect(result.errors?.[0]?.message).toBe(message);
+      expect(await sessions()).toEqual(before);
+    });
+
+    it("asks an anonymous caller to log in and stores nothing", async () => {
+      const before = await sessions();
+      const result = await subgraph.graphql(CREATE, { input: validInput({ code: "2027-F2" }) });
+      expect(result.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+      expect(result.errors?.[0]?.message).toBe("请先登录");
+      expect(await sessions()).toEqual(before);
     });
 
     it.each([
@@ -154,7 +190,7 @@ describe.each(drivers)("registry subgraph on %s", (driver) => {
       ["a code the province already has, padded", { code: " 2027-01 " }, "EXAM_SESSION_CODE_TAKEN", "code"],
     ])("refuses %s with %s, in Chinese, and stores nothing", async (_label, overrides, code, field) => {
       const before = await sessions();
-      const result = await subgraph.graphql(CREATE, { input: validInput(overrides) });
+      const result = await create(validInput(overrides));
       expect(result.data).toBeNull();
       expect(result.errors).toHaveLength(1);
       expect(result.errors?.[0]?.extensions).toMatchObject({ code, field });
@@ -166,7 +202,7 @@ describe.each(drivers)("registry subgraph on %s", (driver) => {
     it("answers EXAM_SESSION_CODE_TAKEN, not an internal error, when the same session is created several times at once", async () => {
       for (let round = 0; round < 3; round += 1) {
         const input = validInput({ code: `RACE-${round}`, name: "同时提交的考次" });
-        const results = await Promise.all(Array.from({ length: 4 }, () => subgraph.graphql(CREATE, { input })));
+        const results = await Promise.all(Array.from({ length: 4 }, () => create(input)));
         const codes = results.map((result) => result.errors?.[0]?.extensions?.code ?? "OK").sort();
         expect(codes).toEqual(["EXAM_SESSION_CODE_TAKEN", "EXAM_SESSION_CODE_TAKEN", "EXAM_SESSION_CODE_TAKEN", "OK"]);
         expect((await sessions()).filter((session) => session.code === `RACE-${round}`)).toHaveLength(1);
@@ -175,9 +211,7 @@ describe.each(drivers)("registry subgraph on %s", (driver) => {
 
     it("refuses a variable of the wrong type before any resolver runs, and stores nothing", async () => {
       const before = await sessions();
-      const result = await subgraph.graphql(CREATE, {
-        input: validInput({ code: "2027-10", registrationOpensAt: "not a date" }),
-      });
+      const result = await create(validInput({ code: "2027-10", registrationOpensAt: "not a date" }));
       expect(result.data ?? null).toBeNull();
       expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
       expect(result.errors?.[0]?.message).toMatch(/registrationOpensAt/);

@@ -1,6 +1,7 @@
 import { graphql } from "@xuekao/graphql-client";
 
-// Fields from three subgraphs: registry (record), identity (candidate, school), notification (unread count).
+// Fields from two subgraphs: registry (record) and identity (candidate, school). A student's
+// inbox is theirs alone, so the roster shows no unread counts.
 export const ExamRecordsQuery = graphql(`
   query SchoolExamRecords($limit: Int!) {
     examRecords(limit: $limit) {
@@ -10,7 +11,6 @@ export const ExamRecordsQuery = graphql(`
       candidate {
         id
         displayName
-        unreadNotificationCount
       }
       school {
         name

@@ -16,7 +16,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  query BureauOverview {\n    organizations {\n      id\n      code\n      name\n      kind\n      parentId\n    }\n    certificationCases {\n      id\n      originProvinceCode\n      status\n      submittedAt\n      candidate {\n        displayName\n      }\n    }\n  }\n": typeof types.BureauOverviewDocument,
     "\n  query CandidateExamSessions {\n    examSessions {\n      id\n      code\n      name\n      registrationOpensAt\n      registrationClosesAt\n    }\n  }\n": typeof types.CandidateExamSessionsDocument,
-    "\n  query SchoolExamRecords($limit: Int!) {\n    examRecords(limit: $limit) {\n      id\n      recordNumber\n      status\n      candidate {\n        id\n        displayName\n        unreadNotificationCount\n      }\n      school {\n        name\n      }\n    }\n  }\n": typeof types.SchoolExamRecordsDocument,
+    "\n  query SchoolExamRecords($limit: Int!) {\n    examRecords(limit: $limit) {\n      id\n      recordNumber\n      status\n      candidate {\n        id\n        displayName\n      }\n      school {\n        name\n      }\n    }\n  }\n": typeof types.SchoolExamRecordsDocument,
     "\n  mutation ShellRequestSmsCode($input: RequestSmsCodeInput!) {\n    requestSmsCode(input: $input) {\n      mobile\n      expiresAt\n      resendAvailableAt\n    }\n  }\n": typeof types.ShellRequestSmsCodeDocument,
     "\n  mutation ShellRegisterCandidate($input: RegisterCandidateInput!) {\n    registerCandidate(input: $input) {\n      accessToken\n      refreshToken\n      expiresAt\n    }\n  }\n": typeof types.ShellRegisterCandidateDocument,
     "\n  query ShellCounties {\n    organizations(kind: COUNTY) {\n      id\n      name\n      code\n    }\n  }\n": typeof types.ShellCountiesDocument,
@@ -30,7 +30,7 @@ type Documents = {
 const documents: Documents = {
     "\n  query BureauOverview {\n    organizations {\n      id\n      code\n      name\n      kind\n      parentId\n    }\n    certificationCases {\n      id\n      originProvinceCode\n      status\n      submittedAt\n      candidate {\n        displayName\n      }\n    }\n  }\n": types.BureauOverviewDocument,
     "\n  query CandidateExamSessions {\n    examSessions {\n      id\n      code\n      name\n      registrationOpensAt\n      registrationClosesAt\n    }\n  }\n": types.CandidateExamSessionsDocument,
-    "\n  query SchoolExamRecords($limit: Int!) {\n    examRecords(limit: $limit) {\n      id\n      recordNumber\n      status\n      candidate {\n        id\n        displayName\n        unreadNotificationCount\n      }\n      school {\n        name\n      }\n    }\n  }\n": types.SchoolExamRecordsDocument,
+    "\n  query SchoolExamRecords($limit: Int!) {\n    examRecords(limit: $limit) {\n      id\n      recordNumber\n      status\n      candidate {\n        id\n        displayName\n      }\n      school {\n        name\n      }\n    }\n  }\n": types.SchoolExamRecordsDocument,
     "\n  mutation ShellRequestSmsCode($input: RequestSmsCodeInput!) {\n    requestSmsCode(input: $input) {\n      mobile\n      expiresAt\n      resendAvailableAt\n    }\n  }\n": types.ShellRequestSmsCodeDocument,
     "\n  mutation ShellRegisterCandidate($input: RegisterCandidateInput!) {\n    registerCandidate(input: $input) {\n      accessToken\n      refreshToken\n      expiresAt\n    }\n  }\n": types.ShellRegisterCandidateDocument,
     "\n  query ShellCounties {\n    organizations(kind: COUNTY) {\n      id\n      name\n      code\n    }\n  }\n": types.ShellCountiesDocument,
@@ -67,7 +67,7 @@ export function graphql(source: "\n  query CandidateExamSessions {\n    examSess
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query SchoolExamRecords($limit: Int!) {\n    examRecords(limit: $limit) {\n      id\n      recordNumber\n      status\n      candidate {\n        id\n        displayName\n        unreadNotificationCount\n      }\n      school {\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query SchoolExamRecords($limit: Int!) {\n    examRecords(limit: $limit) {\n      id\n      recordNumber\n      status\n      candidate {\n        id\n        displayName\n        unreadNotificationCount\n      }\n      school {\n        name\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query SchoolExamRecords($limit: Int!) {\n    examRecords(limit: $limit) {\n      id\n      recordNumber\n      status\n      candidate {\n        id\n        displayName\n      }\n      school {\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query SchoolExamRecords($limit: Int!) {\n    examRecords(limit: $limit) {\n      id\n      recordNumber\n      status\n      candidate {\n        id\n        displayName\n      }\n      school {\n        name\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

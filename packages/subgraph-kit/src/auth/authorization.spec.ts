@@ -5,6 +5,7 @@ import {
   AUTH_ERROR_MESSAGES,
   authorize,
   canAccess,
+  provinceScope,
   scopeFilter,
   type ScopeFilter,
 } from "./authorization.js";
@@ -291,5 +292,29 @@ describe("exports", () => {
     expect(kit.canAccess).toBe(canAccess);
     expect(kit.scopeFilter).toBe(scopeFilter);
     expect(kit.Role.CLASS_TEACHER).toBe("CLASS_TEACHER");
+  });
+});
+
+describe("provinceScope: province-wide resources named by official code", () => {
+  const SESSIONS: AccessRule = { roles: [Role.PROVINCE_INSTITUTE] };
+  const institute = (path: readonly string[], provinceCode: string) => ({ ...binding(Role.PROVINCE_INSTITUTE, path), provinceCode });
+
+  it("places the resource at the caller's own province when a binding lies in it", () => {
+    const caller = user("u", { ...binding(Role.COUNTY_AGENCY, PATH.X), provinceCode: "15" }, institute(PATH.P, "15"));
+    expect(provinceScope(caller, "15")).toEqual({ organizationPath: ["P"] });
+    expect(() => authorize(caller, SESSIONS, provinceScope(caller, "15"))).not.toThrow();
+  });
+
+  it("refuses another province with the scope message, and a wrong role with the role message", () => {
+    const imInstitute = user("u", institute(PATH.P, "15"));
+    expectForbidden(() => authorize(imInstitute, SESSIONS, provinceScope(imInstitute, "11")), AUTH_ERROR_MESSAGES.SCOPE);
+    const county = user("c", { ...binding(Role.COUNTY_AGENCY, PATH.X), provinceCode: "15" });
+    expectForbidden(() => authorize(county, SESSIONS, provinceScope(county, "15")), AUTH_ERROR_MESSAGES.ROLE);
+  });
+
+  it("refuses a binding without a province code (a token from before codes travelled in it)", () => {
+    const old = user("u", binding(Role.PROVINCE_INSTITUTE, PATH.P));
+    expectForbidden(() => authorize(old, SESSIONS, provinceScope(old, "15")), AUTH_ERROR_MESSAGES.SCOPE);
+    expect(() => authorize(null, SESSIONS, provinceScope(null, "15"))).toThrow(AUTH_ERROR_MESSAGES.UNAUTHENTICATED);
   });
 });

@@ -173,3 +173,14 @@ export function scopeFilter(caller: Caller | null, rule: AccessRule): ScopeFilte
   if (ownerUserId !== undefined) filter.ownerUserId = ownerUserId;
   return filter;
 }
+
+/**
+ * The scope of a province-wide resource named by its official code (an exam session, a case
+ * certified by that province). The caller's own bindings tell which organisation is that
+ * province; when none lies in it the path is one no binding can contain, so `authorize` refuses
+ * (with the role message when the role is wrong, the scope message when only the province is).
+ */
+export function provinceScope(caller: Caller | null, provinceCode: string): ResourceScope {
+  const binding = caller?.roles.find((role) => role.provinceCode === provinceCode && isValidPath(role.organizationPath));
+  return { organizationPath: binding ? [binding.organizationPath[0]!] : [`province:${provinceCode}`] };
+}

@@ -39,6 +39,12 @@ export interface RoleBinding {
    * subgraph never needs identity's organisation table.
    */
   organizationPath: string[];
+  /**
+   * Official code of the province the binding lies in (GB/T 2260, e.g. 15 Inner Mongolia, 11
+   * Beijing). Exam sessions and certification cases name provinces by this code, which is stable
+   * and public, while paths carry organisation ids; see `provinceScope`.
+   */
+  provinceCode?: string;
 }
 
 export interface Caller {

@@ -16,6 +16,8 @@ export interface TokenRoleClaim {
   role: Role;
   org: string;
   path: string[];
+  /** Official code of the province at the head of `path` (e.g. 15, 11): sessions and cases name provinces by code. */
+  pc?: string;
 }
 
 export interface AccessTokenClaims {
@@ -31,7 +33,12 @@ export type TokenVerifier = (token: string) => Promise<Caller>;
 const ROLES = new Set<string>(Object.values(Role));
 
 export function toRoleBinding(claim: TokenRoleClaim): RoleBinding {
-  return { role: claim.role, organizationId: claim.org, organizationPath: claim.path };
+  return {
+    role: claim.role,
+    organizationId: claim.org,
+    organizationPath: claim.path,
+    ...(typeof claim.pc === "string" ? { provinceCode: claim.pc } : {}),
+  };
 }
 
 /** Refused tokens become one error clients know: log in again (or refresh). */

@@ -31,6 +31,15 @@ export class CertificationCase {
   @Index()
   candidateId!: string;
 
+  /**
+   * Organisation path of the candidate's registration when they applied (ids joined by "/",
+   * province first): the agencies above it and the province's reviewers see the case. Rows from
+   * before this column have "" and are visible to their candidate only.
+   */
+  @Property({ type: "string", length: 400, default: "" })
+  @Index()
+  organizationPath: string = "";
+
   @Field(() => String, { description: "原参加合格考的省级行政区划代码" })
   @Property({ type: "string", length: 2 })
   originProvinceCode!: string;

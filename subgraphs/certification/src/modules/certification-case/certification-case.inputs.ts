@@ -1,13 +1,8 @@
-import { Field, ID, InputType } from "type-graphql";
+import { Field, InputType } from "type-graphql";
 
+/** The applicant is the caller, and the certifying province the one they are registered in. */
 @InputType()
 export class OpenCertificationCaseInput {
-  @Field(() => ID)
-  candidateId!: string;
-
-  @Field(() => String, { description: "原参加合格考的省级行政区划代码" })
+  @Field(() => String, { description: "原参加合格考的省级行政区划代码，如河北 13" })
   originProvinceCode!: string;
-
-  @Field(() => String, { description: "受理认定的省级行政区划代码，如北京 11" })
-  certifyingProvinceCode!: string;
 }

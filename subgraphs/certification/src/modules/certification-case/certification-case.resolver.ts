@@ -7,20 +7,20 @@ import { CertificationCaseService } from "./certification-case.service.js";
 
 @Resolver(() => CertificationCase)
 export class CertificationCaseResolver {
-  @Query(() => [CertificationCase], { nullable: true, description: "成绩认定申请，最新提交的在前（每页至多 200 条）" })
+  @Query(() => [CertificationCase], { nullable: true, description: "本人管理范围内的成绩认定申请，最新提交的在前（每页至多 200 条；需登录）" })
   certificationCases(
     @Arg("limit", () => Int, { defaultValue: 50 }) limit: number,
-    @Ctx() { em }: SubgraphContext,
+    @Ctx() { em, caller }: SubgraphContext,
   ): Promise<CertificationCase[]> {
-    return new CertificationCaseService(em).list(limit);
+    return new CertificationCaseService(em).list(caller, limit);
   }
 
-  @Mutation(() => CertificationCase, { description: "提交外省合格考成绩认定申请" })
+  @Mutation(() => CertificationCase, { description: "考生本人向所在省份提交外省合格考成绩认定申请" })
   openCertificationCase(
     @Arg("input", () => OpenCertificationCaseInput) input: OpenCertificationCaseInput,
-    @Ctx() { em }: SubgraphContext,
+    @Ctx() { em, caller }: SubgraphContext,
   ): Promise<CertificationCase> {
-    return new CertificationCaseService(em).open(input);
+    return new CertificationCaseService(em).open(caller, input);
   }
 
   // Nullable so that an identity outage does not null the whole list (see registry ExamRecord.candidate).

@@ -82,9 +82,16 @@ export class SessionService {
     const bindings = await this.em.find(RoleBinding, { userId }, { orderBy: { createdAt: "asc" } });
     const organizations = await this.em.find(Organization, { id: { $in: bindings.map((binding) => binding.organizationId) } });
     const pathOf = new Map(organizations.map((organization) => [organization.id, organization.path.split("/")]));
+    const provinceIds = [...new Set([...pathOf.values()].map((path) => path[0]!))];
+    const provinces = await this.em.find(Organization, { id: { $in: provinceIds } }, { fields: ["id", "code"] });
+    const provinceCodeOf = new Map(provinces.map((province) => [province.id, province.code]));
     const roles: TokenRoleClaim[] = bindings
       .filter((binding) => pathOf.has(binding.organizationId))
-      .map((binding) => ({ role: binding.role, org: binding.organizationId, path: pathOf.get(binding.organizationId)! }));
+      .map((binding) => {
+        const path = pathOf.get(binding.organizationId)!;
+        const provinceCode = provinceCodeOf.get(path[0]!);
+        return { role: binding.role, org: binding.organizationId, path, ...(provinceCode ? { pc: provinceCode } : {}) };
+      });
     return { typ: "user", roles };
   }
 

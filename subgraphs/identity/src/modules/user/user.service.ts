@@ -1,4 +1,5 @@
 import type { EntityManager, FilterQuery } from "@mikro-orm/core";
+import type { SqlEntityManager } from "@mikro-orm/knex";
 import { isUuid, Role, scopeFilter, scopeWhere, type AccessRule, type Caller } from "@xuekao/subgraph-kit";
 import { Organization } from "../organization/organization.entity.js";
 import { RoleBinding } from "../role-binding/role-binding.entity.js";
@@ -39,26 +40,43 @@ export class UserService {
     return (await this.inScope(caller, { id }, 1))[0] ?? null;
   }
 
+  /**
+   * The users the caller may see among `ids`, in the order asked (null where not visible): what
+   * entity references (`_entities`) resolve to, so a federated `candidate { displayName }` shows
+   * a name only to someone whose scope holds that person. One query per batch.
+   */
+  async visibleByIds(caller: Caller | null, ids: readonly string[]): Promise<Array<User | null>> {
+    const valid = ids.filter(isUuid);
+    const visible = caller?.kind === "user" && valid.length > 0 ? await this.inScope(caller, { id: { $in: valid } }, valid.length) : [];
+    const byId = new Map(visible.map((user) => [user.id, user]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  /**
+   * One query: users bound to an organisation inside the caller's subtrees (role_binding ⋈
+   * organization.path as nested subqueries), or the caller themself. Never loads the bindings
+   * into memory, so a province-wide scope of 10⁵ candidates costs the same round trip.
+   */
   private async inScope(caller: Caller | null, where: FilterQuery<User>, limit: number): Promise<User[]> {
     if (caller?.kind !== "user") throw SessionErrors.notSignedIn();
     const filter = scopeFilter(caller, READ_PEOPLE);
     if (!filter) return [];
-    const visibleIds = new Set<string>();
-    if (filter.ownerUserId) visibleIds.add(filter.ownerUserId);
+    const visible: FilterQuery<User>[] = [];
+    if (filter.ownerUserId) visible.push({ id: filter.ownerUserId });
     if (filter.organizationPathPrefixes.length > 0) {
-      const organizations = await this.em.find(
-        Organization,
-        scopeWhere({ organizationPathPrefixes: filter.organizationPathPrefixes }, { path: "path" }) as FilterQuery<Organization>,
-        { fields: ["id"] },
-      );
-      const bindings = await this.em.find(
-        RoleBinding,
-        { organizationId: { $in: organizations.map((organization) => organization.id) } },
-        { fields: ["userId"] },
-      );
-      for (const binding of bindings) visibleIds.add(binding.userId);
+      // Both drivers (libsql, PostgreSQL) are SQL drivers; the kit opens no other kind.
+      const em = this.em as SqlEntityManager;
+      const organizations = em
+        .createQueryBuilder(Organization, "o")
+        .select("o.id")
+        .where(scopeWhere({ organizationPathPrefixes: filter.organizationPathPrefixes }, { path: "o.path" }));
+      const boundUsers = em
+        .createQueryBuilder(RoleBinding, "rb")
+        .select("rb.userId")
+        .where({ organizationId: { $in: organizations.getKnexQuery() } });
+      visible.push({ id: { $in: boundUsers.getKnexQuery() } } as unknown as FilterQuery<User>);
     }
-    return this.em.find(User, { $and: [where, { id: { $in: [...visibleIds] } }] } as FilterQuery<User>, {
+    return this.em.find(User, { $and: [where, { $or: visible }] } as FilterQuery<User>, {
       orderBy: { username: "asc" },
       limit,
     });

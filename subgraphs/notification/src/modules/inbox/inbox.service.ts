@@ -1,11 +1,20 @@
 import type { EntityManager } from "@mikro-orm/core";
-import { isUuid, requireId, textLength, type EntityLoaders } from "@xuekao/subgraph-kit";
+import { DomainError, isUuid, requireId, textLength, type Caller, type EntityLoaders } from "@xuekao/subgraph-kit";
 import { InboxErrors } from "./inbox.errors.js";
-import type { SendNotificationInput } from "./inbox.inputs.js";
 import { Notification } from "./notification.entity.js";
 
 export const MAX_TITLE_LENGTH = 100;
 export const MAX_BODY_LENGTH = 2000;
+
+/** A message to put in someone's inbox (from an event the subgraph consumed). */
+export interface NewNotification {
+  recipientId: string;
+  title: string;
+  body: string;
+}
+
+/** Whether the caller is the inbox's owner: users only (a third-party client has no inbox). */
+const ownsInbox = (caller: Caller | null, recipientId: string): boolean => caller?.kind === "user" && caller.subject === recipientId;
 
 export class InboxService {
   constructor(
@@ -13,8 +22,12 @@ export class InboxService {
     private readonly loaders: EntityLoaders,
   ) {}
 
-  /** Newest first; for many users at once this is still one query (see EntityLoaders.loadChildren). */
-  inboxOf(recipientId: string, unreadOnly: boolean): Promise<Notification[]> {
+  /**
+   * The owner's messages, newest first; null for anyone else. For many users at once this is
+   * still one query (see EntityLoaders.loadChildren), and none at all for other people's inboxes.
+   */
+  async inboxOf(caller: Caller | null, recipientId: string, unreadOnly: boolean): Promise<Notification[] | null> {
+    if (!ownsInbox(caller, recipientId)) return null;
     return this.loaders.loadChildren(Notification, "recipientId", recipientId, {
       where: unreadOnly ? { readAt: null } : {},
       orderBy: { createdAt: "desc" },
@@ -22,26 +35,33 @@ export class InboxService {
     });
   }
 
-  async send(input: SendNotificationInput): Promise<Notification> {
+  /** One of the caller's messages; someone else's is answered like a missing one. */
+  async findOwn(caller: Caller | null, id: string): Promise<Notification | null> {
+    if (!caller) throw new DomainError("UNAUTHENTICATED", "UNAUTHENTICATED", "请先登录");
+    const notification = await this.loaders.load(Notification, id);
+    return notification && ownsInbox(caller, notification.recipientId) ? notification : null;
+  }
+
+  /** Stores a message (validated and trimmed); the caller's transaction flushes it. */
+  add(input: NewNotification, now = new Date()): Notification {
     const title = input.title.trim();
     const body = input.body.trim();
     if (textLength(title) < 1 || textLength(title) > MAX_TITLE_LENGTH) throw InboxErrors.titleInvalid();
     if (textLength(body) < 1 || textLength(body) > MAX_BODY_LENGTH) throw InboxErrors.bodyInvalid();
-    const notification = this.em.create(Notification, {
+    return this.em.create(Notification, {
       recipientId: requireId(input.recipientId, "recipientId"),
       title,
       body,
       readAt: null,
-      createdAt: new Date(),
+      createdAt: now,
     });
-    await this.em.flush();
-    return notification;
   }
 
-  /** Marking twice keeps the first read time. */
-  async markRead(id: string, now = new Date()): Promise<Notification> {
+  /** Marking twice keeps the first read time; another person's message is "not found". */
+  async markRead(caller: Caller | null, id: string, now = new Date()): Promise<Notification> {
+    if (!caller) throw new DomainError("UNAUTHENTICATED", "UNAUTHENTICATED", "请先登录");
     const notification = isUuid(id) ? await this.em.findOne(Notification, { id }) : null;
-    if (!notification) throw InboxErrors.notFound(id);
+    if (!notification || !ownsInbox(caller, notification.recipientId)) throw InboxErrors.notFound(id);
     notification.readAt ??= now;
     await this.em.flush();
     return notification;

@@ -6,16 +6,16 @@ import { ExamSessionService } from "./exam-session.service.js";
 
 @Resolver(() => ExamSession)
 export class ExamSessionResolver {
-  @Query(() => [ExamSession], { nullable: true, description: "全部考次，最新的在前" })
+  @Query(() => [ExamSession], { nullable: true, description: "全部考次，最新的在前（考次与报名时间是公开信息，无需登录）" })
   examSessions(@Ctx() { em }: SubgraphContext): Promise<ExamSession[]> {
     return new ExamSessionService(em).list();
   }
 
-  @Mutation(() => ExamSession, { description: "新建考次（省级考试院）" })
+  @Mutation(() => ExamSession, { description: "新建考次（仅本省的省级考试院）" })
   createExamSession(
     @Arg("input", () => CreateExamSessionInput) input: CreateExamSessionInput,
-    @Ctx() { em }: SubgraphContext,
+    @Ctx() { em, caller }: SubgraphContext,
   ): Promise<ExamSession> {
-    return new ExamSessionService(em).create(input);
+    return new ExamSessionService(em).create(caller, input);
   }
 }

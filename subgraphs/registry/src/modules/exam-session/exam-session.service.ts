@@ -1,8 +1,11 @@
 import type { EntityManager } from "@mikro-orm/core";
-import { flushUnique, textLength } from "@xuekao/subgraph-kit";
+import { authorize, flushUnique, provinceScope, Role, textLength, type AccessRule, type Caller } from "@xuekao/subgraph-kit";
 import { ExamSession } from "./exam-session.entity.js";
 import { ExamSessionErrors } from "./exam-session.errors.js";
 import type { CreateExamSessionInput } from "./exam-session.inputs.js";
+
+/** Sessions, windows and rules are the province institute's to configure (DOMAIN.md), each its own province's. */
+export const CONFIGURE_SESSIONS: AccessRule = { roles: [Role.PROVINCE_INSTITUTE] };
 
 export class ExamSessionService {
   constructor(private readonly em: EntityManager) {}
@@ -12,12 +15,13 @@ export class ExamSessionService {
     return this.em.find(ExamSession, {}, { orderBy: { registrationOpensAt: "desc" } });
   }
 
-  async create(input: CreateExamSessionInput): Promise<ExamSession> {
+  async create(caller: Caller | null, input: CreateExamSessionInput): Promise<ExamSession> {
+    if (!/^\d{2}$/.test(input.provinceCode)) throw ExamSessionErrors.provinceInvalid();
+    authorize(caller, CONFIGURE_SESSIONS, provinceScope(caller, input.provinceCode));
     const code = input.code.trim();
     const name = input.name.trim();
     if (!/^[A-Za-z0-9-]{1,32}$/.test(code)) throw ExamSessionErrors.codeInvalid();
     if (textLength(name) < 2 || textLength(name) > 100) throw ExamSessionErrors.nameInvalid();
-    if (!/^\d{2}$/.test(input.provinceCode)) throw ExamSessionErrors.provinceInvalid();
     if (input.registrationClosesAt <= input.registrationOpensAt) throw ExamSessionErrors.windowInvalid();
     if (input.scoresPublishedAt && input.scoresPublishedAt <= input.registrationClosesAt) {
       throw ExamSessionErrors.publicationBeforeRegistrationEnds();

@@ -1,0 +1,36 @@
+import type { TemplateKey } from "../templates/template-catalog.js";
+
+export type SmsProviderName = "log" | "tencent";
+
+export interface SmsMessage {
+  /** Mainland mobile number, 11 digits as identity stores it (a +86 / 0086 prefix is tolerated). */
+  mobile: string;
+  template: TemplateKey;
+  /** The template's variables by name; template-based providers send these, not `text`. */
+  variables: Record<string, string>;
+  /** The rendered SMS text without the 【签名】 (see `renderTemplate`). */
+  text: string;
+}
+
+export interface SmsReceipt {
+  /** The provider's id for the message (Tencent's SerialNo), kept with the delivery record. */
+  providerMessageId: string;
+}
+
+/**
+ * Sends one text message. A failure is always an `SmsDeliveryError` whose `retryable` tells the
+ * delivery engine whether to try again with backoff or dead-letter at once. Rate limits per
+ * mobile are the delivery engine's business, not the provider's.
+ */
+export interface SmsProvider {
+  readonly name: SmsProviderName;
+  send(message: SmsMessage): Promise<SmsReceipt>;
+}
+
+const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;
+
+/** `138 0000 0001`, `+86 13800000001`, `008613800000001` → `13800000001`; anything else → null. */
+export function toMainlandMobile(value: string): string | null {
+  const digits = value.replace(/[\s-]/g, "").replace(/^(\+86|0086|86)(?=1\d{10}$)/, "");
+  return MAINLAND_MOBILE.test(digits) ? digits : null;
+}

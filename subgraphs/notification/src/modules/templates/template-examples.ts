@@ -1,0 +1,34 @@
+import { formatBeijingTime } from "./beijing-time.js";
+import type { TemplateKey, TemplateVariables } from "./template-catalog.js";
+
+/**
+ * Typical values for every template: what the specs render, and what an operator fills into the
+ * provider console's "example" field when registering a template. Typed, so a renamed variable
+ * breaks the build here rather than a message at run time.
+ */
+export const TEMPLATE_EXAMPLES: { [Key in TemplateKey]: TemplateVariables<Key> } = {
+  "sms-code.register": { code: "382941", validMinutes: "5" },
+  "sms-code.change-mobile": { code: "058213", validMinutes: "5" },
+  "sms-code.login": { code: "730016", validMinutes: "5" },
+  "sms-code.reset-password": { code: "114920", validMinutes: "5" },
+  "registration.returned": { reason: "户籍所在地填写有误，请按户口簿填写" },
+  "registration.completed": { recordNumber: "G150102200801011234" },
+  "application.approved": { applicationKind: "转籍", level: "旗县区" },
+  "application.refused": { applicationKind: "信息变更", level: "学校", reason: "未上传户籍证明材料" },
+  "certification.submitted": { submittedAt: formatBeijingTime(new Date("2026-10-26T02:15:00Z")) },
+  "certification.approved": { viewUntil: formatBeijingTime(new Date("2026-11-07T04:00:00Z")) },
+  "certification.not-approved": { reason: "成绩证明未加盖原省份考试机构公章", viewUntil: formatBeijingTime(new Date("2026-11-07T04:00:00Z")) },
+  "exam-session.registration-opening": {
+    sessionName: "2026年12月合格考",
+    opensAt: formatBeijingTime(new Date("2026-11-20T01:00:00Z")),
+    closesAt: formatBeijingTime(new Date("2026-11-30T10:00:00Z")),
+  },
+  "exam-session.registration-closing": { sessionName: "2026年12月合格考", deadline: formatBeijingTime(new Date("2026-11-30T10:00:00Z")) },
+  "review.sla-warning": { caseCount: "3", caseKind: "成绩认定", elapsedHours: "48", deadline: formatBeijingTime(new Date("2026-10-29T02:15:00Z")) },
+  "review.sla-escalation": {
+    caseKind: "转籍",
+    caseNumber: "ZJ-2026-000123",
+    elapsedHours: "72",
+    reviewerOrganization: "呼和浩特市新城区招生考试中心",
+  },
+};
