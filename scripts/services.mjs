@@ -1,5 +1,7 @@
-// The nine processes of the platform and how to start each from a built tree; shared by
-// `npm start` (scripts/start.mjs). Ports are the README's defaults, each overridable by env.
+// The processes of the platform and how to start each from a built tree; shared by `npm start`
+// (scripts/start.mjs). The four subgraphs run in one process, the embedded backend, because
+// that is what lets them share the in-process event bus (no NATS needed). Ports are the
+// README's defaults, each overridable by env.
 import { join } from "node:path";
 
 export const PORTS = {
@@ -34,15 +36,15 @@ export function platformEnv(root) {
 export function serviceCommands(root) {
   const vite = (folder) => ({ cwd: join(root, "frontends", folder), command: process.execPath, args: [join(root, "frontends", folder, "node_modules/vite/bin/vite.js"), "preview"] });
   return [
-    ...SUBGRAPHS.map((name) => ({
-      name,
-      cwd: join(root, "subgraphs", name),
+    {
+      name: "backend",
+      cwd: join(root, "backend"),
       command: process.execPath,
       args: ["dist/main.js"],
       // Development demo data (README "Demo accounts"); seeding is idempotent.
       env: { SEED_DEMO: "1" },
-      ready: `http://127.0.0.1:${PORTS[name]}/readyz`,
-    })),
+      ready: SUBGRAPHS.map((name) => `http://127.0.0.1:${PORTS[name]}/readyz`),
+    },
     { name: "gateway", cwd: join(root, "gateway"), command: process.execPath, args: ["dist/main.js"], ready: `http://127.0.0.1:${PORTS.gateway}/readyz` },
     ...REMOTES.map((name) => ({ name, ...vite(name), ready: `http://localhost:${PORTS[name]}/remoteEntry.js` })),
     { name: "shell", ...vite("shell"), ready: `http://localhost:${PORTS.shell}/` },

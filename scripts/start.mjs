@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// `npm start`: install, build (turbo-cached: a second start reuses what is built), then run all
-// nine processes on the embedded default (libsql files under .data/, in-process events). Each
-// subgraph migrates its own database and seeds the demo data at start. Ctrl-C stops everything.
+// `npm start`: install, build (turbo-cached: a second start reuses what is built), then run the
+// platform on the embedded default (libsql files under .data/, in-process events): the backend
+// (four subgraphs in one process), the gateway and the four frontends. Each subgraph migrates its
+// own database and seeds the demo data at start. Ctrl-C stops everything.
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { pnpm } from "./pnpm.mjs";
@@ -30,18 +31,20 @@ function prefixLines(name, stream, target) {
   });
 }
 
-async function waitReady(name, url, child) {
+async function waitReady(name, urls, child) {
   const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
+  for (const url of [urls].flat()) {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode}`);
+      if (Date.now() > deadline) throw new Error(`${name} did not become ready at ${url}`);
+      try {
+        if ((await fetch(url)).ok) break;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
     }
-    await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`${name} did not become ready at ${url}`);
 }
 
 function start(service) {
@@ -84,8 +87,8 @@ process.on("SIGTERM", () => void stopAll(0));
 
 const services = serviceCommands(root);
 try {
-  step("Starting subgraphs (migrations and demo data run at start)");
-  await Promise.all(services.filter((s) => ["identity", "registry", "certification", "notification"].includes(s.name)).map(start));
+  step("Starting the subgraphs (one process; migrations and demo data run at start)");
+  await start(services.find((s) => s.name === "backend"));
   step("Starting the gateway and the frontends");
   await start(services.find((s) => s.name === "gateway"));
   await Promise.all(services.filter((s) => ["candidate", "school", "bureau", "shell"].includes(s.name)).map(start));
@@ -95,12 +98,13 @@ try {
 }
 
 console.log(`
-xuekao is running (embedded default: libsql files in ${env.DATA_DIR}).
+xuekao is running (embedded default: libsql files in ${env.DATA_DIR}, in-process events).
 
   Shell (open this)   http://localhost:${PORTS.shell}/
   Gateway GraphQL     http://127.0.0.1:${PORTS.gateway}/graphql
-  Subgraphs           identity :${PORTS.identity}  registry :${PORTS.registry}  certification :${PORTS.certification}  notification :${PORTS.notification}
+  Subgraphs (backend) identity :${PORTS.identity}  registry :${PORTS.registry}  certification :${PORTS.certification}  notification :${PORTS.notification}
   Remotes             candidate :${PORTS.candidate}  school :${PORTS.school}  bureau :${PORTS.bureau}
 
+Development SMS: every text message is appended to ${env.SMS_LOG_FILE}
 Press Ctrl-C to stop everything.
 `);

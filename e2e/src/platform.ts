@@ -8,16 +8,18 @@ import { DEFAULT_PG_URL, dropPostgresDatabase, type DatabaseDriver } from "@xuek
 import { freePort, waitForHttp } from "./ports.js";
 
 /**
- * Runs the built platform the way `npm start` does — every subgraph and the gateway as its own
- * node process, talking HTTP on loopback — but on free ports and a fresh data folder, so tests
- * never meet a developer's running platform or data.
+ * Runs the built platform the way `npm start` does — the backend (every subgraph in one process,
+ * sharing the in-process event bus) and the gateway, talking HTTP on loopback — but on free
+ * ports and a fresh data folder, so tests never meet a developer's running platform or data.
+ * `topology: "separate"` runs each subgraph as its own process instead, as production does (with
+ * NATS_URL in `env` for events), so a test can stop one of them.
  */
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 export const SUBGRAPH_NAMES = ["identity", "registry", "certification", "notification"] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
-export type ServiceName = SubgraphName | "gateway";
+export type ServiceName = SubgraphName | "gateway" | "backend";
 
 interface RunningService {
   process: ChildProcess;
@@ -29,7 +31,7 @@ export interface Platform {
   /** Where the development SMS driver writes each message (`<time>\t<mobile>\t<text>`): read codes here. */
   smsLogFile: string;
   subgraphUrls: Record<SubgraphName, string>;
-  ports: Record<ServiceName, number>;
+  ports: Record<SubgraphName | "gateway", number>;
   /** Stops one service (SIGTERM, waits for exit): to test what the others do without it. */
   stopService(name: ServiceName): Promise<void>;
   /** Starts a stopped service again on the same port and data, and waits until it is ready. */
@@ -46,6 +48,8 @@ export interface PlatformOptions {
   driver?: DatabaseDriver;
   /** Extra environment for every service. */
   env?: Record<string, string>;
+  /** "embedded" (default): one backend process, in-process events; "separate": a process per subgraph. */
+  topology?: "embedded" | "separate";
 }
 
 export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
@@ -55,7 +59,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const pgPrefix = `xuekao_e2e_${process.pid}_${randomBytes(3).toString("hex")}`;
   const databaseEnv: Record<string, string> =
     options.driver === "postgresql" ? { DATABASE_URL: Object.assign(new URL(pgUrl), { pathname: `/${pgPrefix}` }).toString() } : {};
-  const ports = {} as Record<ServiceName, number>;
+  const ports = {} as Record<SubgraphName | "gateway", number>;
   for (const name of [...SUBGRAPH_NAMES, "gateway"] as const) ports[name] = await freePort();
 
   const env: Record<string, string> = {
@@ -73,8 +77,10 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   };
   const services = new Map<ServiceName, RunningService>();
 
-  const entry = (name: ServiceName) => (name === "gateway" ? join(ROOT, "gateway/dist/main.js") : join(ROOT, `subgraphs/${name}/dist/main.js`));
-  const readyUrl = (name: ServiceName) => `http://127.0.0.1:${ports[name]}/readyz`;
+  const entry = (name: ServiceName) =>
+    name === "gateway" ? join(ROOT, "gateway/dist/main.js") : name === "backend" ? join(ROOT, "backend/dist/main.js") : join(ROOT, `subgraphs/${name}/dist/main.js`);
+  const readyUrls = (name: ServiceName) =>
+    (name === "backend" ? SUBGRAPH_NAMES : [name]).map((service) => `http://127.0.0.1:${ports[service]}/readyz`);
 
   async function startService(name: ServiceName): Promise<void> {
     const child = spawn(process.execPath, [entry(name)], { env, stdio: ["ignore", "pipe", "pipe"] });
@@ -90,7 +96,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       child.once("exit", (code) => reject(new Error(`${name} exited with code ${code}:\n${output.join("\n")}`))),
     );
     exited.catch(() => {}); // only a failure while starting matters; a later exit is reported by exitCode()
-    await Promise.race([waitForHttp(readyUrl(name)), exited]);
+    await Promise.race([(async () => { for (const url of readyUrls(name)) await waitForHttp(url); })(), exited]);
   }
 
   async function stopService(name: ServiceName): Promise<void> {
@@ -113,7 +119,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
 
   try {
     // Subgraphs first (each migrates and seeds its own database), then the gateway.
-    await Promise.all(SUBGRAPH_NAMES.map(startService));
+    if (options.topology === "separate") await Promise.all(SUBGRAPH_NAMES.map(startService));
+    else await startService("backend");
     await startService("gateway");
   } catch (error) {
     await stop();

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPlatform, type Platform } from "../src/platform.js";
 
 /**
- * The whole backend as separate processes on loopback ports, as `npm start` runs it:
+ * The whole backend as separate processes on loopback ports, as production runs it:
  * one query answered by four subgraphs, and what a client sees when one of them stops.
  */
 const drivers = await testDrivers();
@@ -16,7 +16,8 @@ describe.each(drivers)("federation across every service on %s", (driver) => {
   let auth: Record<string, string>;
 
   beforeAll(async () => {
-    platform = await startPlatform({ driver });
+    // A process per subgraph, as production runs them, so that one can be stopped alone.
+    platform = await startPlatform({ driver, topology: "separate" });
     auth = await signedInAs(() => platform.gatewayUrl, DEMO_PASSWORD)("region1");
   });
   afterAll(async () => {

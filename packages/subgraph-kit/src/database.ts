@@ -63,6 +63,12 @@ export interface OrmOptions {
   migrationsPath?: string;
   logger?: Logger;
   debug?: boolean;
+  /**
+   * MikroORM's request-context name. Every subgraph has its own: the embedded backend runs them
+   * in one process, and under one shared name a fork made while another subgraph's request (or
+   * its event relay) is running would resolve that subgraph's entity manager instead.
+   */
+  contextName?: string;
 }
 
 export function ormConfig(options: OrmOptions): Options {
@@ -72,6 +78,7 @@ export function ormConfig(options: OrmOptions): Options {
     extensions: [Migrator, SeedManager],
     // Never the global entity manager: every request works on its own fork.
     allowGlobalContext: false,
+    ...(options.contextName ? { contextName: options.contextName } : {}),
     debug: options.debug ?? false,
     logger: (message) => options.logger?.debug({ orm: true }, message),
     migrations: {

@@ -17,6 +17,9 @@ import { callerFromAuthorization, createTokenVerifier, JWKS_PATH, remoteKeySet }
 import type { JWTVerifyGetKey } from "jose";
 import { EntityLoaders } from "./loaders.js";
 import { createLogger, type Logger } from "./logger.js";
+import { createBus, type Bus } from "@xuekao/events";
+import { Scheduler, type ScheduledJob } from "./scheduler/index.js";
+import { producesEvents, startEventRuntime, type EventConsumer, type EventRuntime } from "./event-wiring.js";
 
 /** Everything that makes one subgraph; `subgraphs/<name>/src/subgraph.ts` exports one of these. */
 export interface SubgraphDefinition {
@@ -29,6 +32,13 @@ export interface SubgraphDefinition {
   referenceResolvers?: ReferenceResolvers;
   entities: EntityClass<unknown>[];
   migrations: MigrationSets;
+  /** The events this subgraph reacts to (see event-wiring.ts); subscribed when a bus is given. */
+  consumers?: EventConsumer[];
+  /**
+   * Timed work (reminders, SLA checks, the SMS sender), run by a Scheduler over the subgraph's
+   * database so that replicas never run a job at once; needs `JobLease` in `entities`.
+   */
+  jobs?: (boot: { services: Record<string, unknown>; logger: Logger; config: SubgraphConfig }) => ScheduledJob[];
   /** Development demo data. Must be idempotent: `npm start` runs it on every start. */
   seedDemo?: (em: EntityManager) => Promise<void>;
   /**
@@ -54,6 +64,16 @@ export interface SubgraphConfig {
   seedDemo: boolean;
   /** Where identity publishes its public keys (`IDENTITY_JWKS_URL`). */
   jwksUrl: string;
+  /** `NATS_URL`: the JetStream bus when the subgraphs run as separate processes (production). */
+  natsUrl: string | undefined;
+}
+
+/** What a subgraph shares with the others in its process: the event bus. */
+export interface SubgraphRuntime {
+  /** null: events stay in the outbox (nobody could receive them) and no consumer runs. */
+  bus?: Bus | null;
+  /** Relay poll interval; the relay is also poked after every commit. */
+  relayPollIntervalMs?: number;
 }
 
 /** The monorepo root (where pnpm-workspace.yaml is), so `.data/` is one folder whatever the cwd. */
@@ -106,6 +126,7 @@ export function loadSubgraphConfig(
       SEED_DEMO: flag,
       IDENTITY_JWKS_URL: z.string().url().optional(),
       IDENTITY_PORT: port(4001),
+      NATS_URL: z.string().optional(),
     },
     env,
   ) as Record<string, unknown> & {
@@ -117,6 +138,7 @@ export function loadSubgraphConfig(
     DATABASE_URL?: string;
     IDENTITY_JWKS_URL?: string;
     IDENTITY_PORT: number;
+    NATS_URL?: string;
   };
   if (raw.NODE_ENV === "production" && raw.SEED_DEMO) {
     throw new ConfigError(["SEED_DEMO: demo data is for development only and is refused when NODE_ENV=production"]);
@@ -133,6 +155,7 @@ export function loadSubgraphConfig(
     }),
     seedDemo: raw.SEED_DEMO,
     jwksUrl: raw.IDENTITY_JWKS_URL ?? `http://127.0.0.1:${raw.IDENTITY_PORT}${JWKS_PATH}`,
+    natsUrl: raw.NATS_URL?.trim() ? raw.NATS_URL.trim() : undefined,
   };
 }
 
@@ -141,6 +164,8 @@ export interface SubgraphService {
   schema: GraphQLSchema;
   orm: MikroORM;
   logger: Logger;
+  /** The running scheduler, when the subgraph has jobs (tests call `runDue`). */
+  scheduler: Scheduler | null;
   listen(port?: number, host?: string): Promise<Listening>;
   close(): Promise<void>;
 }
@@ -151,6 +176,7 @@ export async function createSubgraphService(
   config: SubgraphConfig,
   logger: Logger = createLogger(definition.name, config.logLevel),
   env: Record<string, string | undefined> = process.env,
+  runtime: SubgraphRuntime = {},
 ): Promise<SubgraphService> {
   const schema = await buildFederatedSchema(definition);
   const orm = await openDatabase({
@@ -158,6 +184,7 @@ export async function createSubgraphService(
     entities: definition.entities,
     migrations: definition.migrations,
     logger,
+    contextName: definition.name,
   });
   if (config.seedDemo && definition.seedDemo) {
     const em = orm.em.fork();
@@ -168,6 +195,31 @@ export async function createSubgraphService(
   const setup = (await definition.setup?.({ env, config, orm, logger })) ?? {};
   const verifyToken = createTokenVerifier(setup.tokenKeys ?? remoteKeySet(config.jwksUrl));
   const services = setup.services ?? {};
+
+  const produces = producesEvents(definition.entities);
+  const consumers = definition.consumers ?? [];
+  let events: EventRuntime | null = null;
+  if (runtime.bus) {
+    events = await startEventRuntime({
+      subgraph: definition.name,
+      orm,
+      bus: runtime.bus,
+      logger,
+      services,
+      consumers,
+      produces,
+      ...(runtime.relayPollIntervalMs !== undefined ? { relayPollIntervalMs: runtime.relayPollIntervalMs } : {}),
+    });
+  } else if (produces || consumers.length > 0) {
+    logger.warn(
+      { subgraph: definition.name },
+      "no event bus: events stay in this subgraph's outbox and no consumer runs (set NATS_URL, or run every subgraph in one process with `npm start`)",
+    );
+  }
+
+  const jobs = definition.jobs?.({ services, logger, config }) ?? [];
+  const scheduler = jobs.length > 0 ? new Scheduler({ orm, logger: logger.child({ component: "scheduler" }), jobs }) : null;
+  scheduler?.start();
 
   const apollo = new ApolloServer<SubgraphContext>({
     schema,
@@ -190,7 +242,7 @@ export async function createSubgraphService(
     // Every request runs in its own MikroORM RequestContext: a fresh identity map per request.
     run: (work) => RequestContext.create(orm.em, work),
     context: async (request, requestId) => {
-      const em = RequestContext.getEntityManager() as EntityManager;
+      const em = RequestContext.getEntityManager(definition.name) as EntityManager;
       return {
         requestId,
         em,
@@ -209,17 +261,24 @@ export async function createSubgraphService(
     },
   });
 
+  let closing: Promise<void> | undefined;
   return {
     name: definition.name,
     schema,
     orm,
     logger,
+    scheduler,
     listen: (listenPort = config.port, host = config.host) => listen(server, listenPort, host),
-    close: async () => {
+    // Idempotent: a test (or a signal arriving twice) may close a service that is already closed.
+    close: () => (closing ??= (async () => {
       await closeServer(server);
       await apollo.stop();
+      // After the server: requests in flight may still commit events, which the relay then
+      // publishes at its next start (they are in the outbox either way).
+      await events?.stop();
+      await scheduler?.stop();
       await orm.close();
-    },
+    })()),
   };
 }
 
@@ -228,10 +287,16 @@ export function runSubgraph(definition: SubgraphDefinition): void {
   void bootOrExit(async () => {
     const config = loadSubgraphConfig(definition);
     const logger = createLogger(definition.name, config.logLevel);
-    const service = await createSubgraphService(definition, config, logger);
+    // Alone in its process, the subgraph can only reach the others through NATS; without it the
+    // events wait in the outbox (an in-process bus here would mark them published unheard).
+    const bus = config.natsUrl ? await createBus({ natsUrl: config.natsUrl, logger }) : null;
+    const service = await createSubgraphService(definition, config, logger, process.env, { bus });
     const { url } = await service.listen();
-    logger.info({ url: `${url}/graphql`, driver: config.database.driver }, `${definition.name} subgraph ready`);
-    onShutdownSignal(logger, service.close);
+    logger.info({ url: `${url}/graphql`, driver: config.database.driver, bus: bus ? "nats" : "none" }, `${definition.name} subgraph ready`);
+    onShutdownSignal(logger, async () => {
+      await service.close();
+      await bus?.close();
+    });
   });
 }
 

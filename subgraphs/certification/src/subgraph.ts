@@ -1,4 +1,5 @@
 import "reflect-metadata";
+import { OutboxEvent } from "@xuekao/events";
 import type { SubgraphDefinition } from "@xuekao/subgraph-kit";
 import { migrations as libsqlMigrations } from "./migrations/libsql/index.js";
 import { migrations as postgresqlMigrations } from "./migrations/postgresql/index.js";
@@ -11,7 +12,8 @@ export const certificationSubgraph: SubgraphDefinition = {
   name: "certification",
   defaultPort: 4003,
   resolvers: [CertificationCaseResolver],
-  entities: [CertificationCase],
+  // OutboxEvent: certification publishes events (a case submitted) through its outbox.
+  entities: [CertificationCase, OutboxEvent],
   migrations: { libsql: libsqlMigrations, postgresql: postgresqlMigrations },
   seedDemo: seedCertificationDemo,
 };

@@ -4,13 +4,11 @@ import { z } from "zod";
 import { SessionService, type SessionSettings } from "./modules/session/session.service.js";
 import { SmsCodeService } from "./modules/sms-code/sms-code.service.js";
 import { loadSigningKeys, type SigningKeys } from "./modules/signing-key/signing-keys.js";
-import { LogSmsSender, type SmsSender } from "./modules/sms-code/sms-sender.js";
 
 /** identity's long-lived services, built once at boot (see `setupIdentity`). */
 export interface IdentityServices {
   keys: SigningKeys;
   sessionSettings: SessionSettings;
-  sms: SmsSender;
 }
 
 export const identityServices = (ctx: SubgraphContext) => ctx.services as unknown as IdentityServices;
@@ -20,16 +18,16 @@ export const sessions = (ctx: SubgraphContext) => {
   const { keys, sessionSettings } = identityServices(ctx);
   return new SessionService(ctx.em, keys, sessionSettings);
 };
-export const smsCodes = (ctx: SubgraphContext) => new SmsCodeService(ctx.em, identityServices(ctx).sms);
+export const smsCodes = (ctx: SubgraphContext) => new SmsCodeService(ctx.em);
 
 const seconds = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 
 /**
- * Reads SMS_LOG_FILE, the token settings (ACCESS_TOKEN_TTL_SECONDS, REFRESH_TOKEN_TTL_SECONDS,
+ * Reads the token settings (ACCESS_TOKEN_TTL_SECONDS, REFRESH_TOKEN_TTL_SECONDS,
  * LOGIN_MAX_FAILURES, LOGIN_LOCK_MINUTES) and the signing keys, serves the JWKS, and lets
  * identity verify its own tokens in-process.
  */
-export const setupIdentity: NonNullable<SubgraphDefinition["setup"]> = async ({ env, config, logger }): Promise<SubgraphSetup> => {
+export const setupIdentity: NonNullable<SubgraphDefinition["setup"]> = async ({ env, config }): Promise<SubgraphSetup> => {
   const settings = loadConfig(
     {
       ACCESS_TOKEN_TTL_SECONDS: seconds(15 * 60),
@@ -55,10 +53,7 @@ export const setupIdentity: NonNullable<SubgraphDefinition["setup"]> = async ({ 
       maxFailedLogins: settings.LOGIN_MAX_FAILURES,
       lockMinutes: settings.LOGIN_LOCK_MINUTES,
     },
-    // The only driver until the notification subgraph sends SMS (issue 4); SMS_LOG_FILE optional.
-    sms: new LogSmsSender(logger, env.SMS_LOG_FILE),
   };
-  if (config.nodeEnv === "production") logger.warn("SMS codes go to the log only: no SMS provider is configured yet");
   const jwksBody = JSON.stringify(keys.jwks);
   return {
     services: services as unknown as Record<string, unknown>,

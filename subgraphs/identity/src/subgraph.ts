@@ -1,4 +1,5 @@
 import "reflect-metadata";
+import { OutboxEvent } from "@xuekao/events";
 import type { SubgraphContext, SubgraphDefinition } from "@xuekao/subgraph-kit";
 import { migrations as libsqlMigrations } from "./migrations/libsql/index.js";
 import { migrations as postgresqlMigrations } from "./migrations/postgresql/index.js";
@@ -25,7 +26,8 @@ export const identitySubgraph: SubgraphDefinition = {
   name: "identity",
   defaultPort: 4001,
   resolvers: [OrganizationResolver, UserResolver, SessionResolver, MeResolver, RoleBindingResolver, RegistrationResolver, AccountResolver, ApiClientResolver, StaffAccountResolver],
-  entities: [Organization, User, RoleBinding, RefreshToken, SmsChallenge, ApiClient],
+  // OutboxEvent: identity publishes events (sms codes, contact changes) through its outbox.
+  entities: [Organization, User, RoleBinding, RefreshToken, SmsChallenge, ApiClient, OutboxEvent],
   setup: setupIdentity,
   migrations: { libsql: libsqlMigrations, postgresql: postgresqlMigrations },
   referenceResolvers: {

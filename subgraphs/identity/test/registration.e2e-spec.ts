@@ -1,10 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { DEMO_PASSWORD, demoOrgId } from "@xuekao/demo-data";
+import { DEMO_PASSWORD, demoOrganizationPath, demoOrgId } from "@xuekao/demo-data";
+import { InProcessBus, type DomainEvent } from "@xuekao/events";
 import { startTestSubgraph, testDrivers, type TestSubgraph } from "@xuekao/subgraph-kit/testing";
 import { decodeJwt } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SmsCodeRequested, UserContactChanged } from "../src/events.js";
 import { identitySubgraph } from "../src/subgraph.js";
 
 const drivers = await testDrivers();
@@ -16,23 +15,37 @@ const ME = `{ me { username displayName roles { role organization { id } } } }`;
 
 describe.each(drivers)("candidate registration and account changes on %s", (driver) => {
   let identity: TestSubgraph;
-  const smsDir = mkdtempSync(join(tmpdir(), "xuekao-sms-"));
-  const smsLog = join(smsDir, "sms.log");
+  // Identity's side of the contract: it publishes; the notification subgraph (tested on its own)
+  // texts the code. Here a consumer on the same bus stands where the notification subgraph would.
+  const bus = new InProcessBus({ logger: { debug() {}, info() {}, warn() {}, error() {} } });
+  const published: DomainEvent[] = [];
 
   beforeAll(async () => {
-    identity = await startTestSubgraph(identitySubgraph, driver, { seedDemo: true, env: { SMS_LOG_FILE: smsLog } });
+    await bus.subscribe("test-recorder", [SmsCodeRequested.type, UserContactChanged.type], async (event) => {
+      published.push(event);
+    });
+    identity = await startTestSubgraph(identitySubgraph, driver, { seedDemo: true, bus });
   });
   afterAll(async () => {
     await identity?.stop();
-    rmSync(smsDir, { recursive: true, force: true });
+    await bus.close();
   });
 
-  /** The newest code the development SMS driver wrote for this number: what the person reads on the phone. */
-  const lastCodeSentTo = (mobile: string) => {
-    const lines = readFileSync(smsLog, "utf8").trim().split("\n").filter((line) => line.split("\t")[1] === mobile);
-    const text = lines.at(-1)?.split("\t")[2] ?? "";
-    return /验证码为 (\d{6})/.exec(text)?.[1] ?? "";
+  /** Waits for the relay to publish what `predicate` looks for (it runs right after the commit). */
+  const eventually = async <T>(find: () => T | undefined): Promise<T> => {
+    for (let waited = 0; waited < 5_000; waited += 20) {
+      const found = find();
+      if (found !== undefined) return found;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error("the expected event was not published within 5 s");
   };
+  const codeRequests = (mobile: string) =>
+    published.filter((event) => SmsCodeRequested.matches(event)).map((event) => SmsCodeRequested.parse(event)).filter((event) => event.payload.mobile === mobile);
+  /** The newest code identity asked to text to this number (each test asks once per number): what the person reads on the phone. */
+  const lastCodeSentTo = async (mobile: string) => (await eventually(() => codeRequests(mobile).at(-1))).payload.code;
+  const contactChanges = (userId: string) =>
+    published.filter((event) => UserContactChanged.matches(event)).map((event) => UserContactChanged.parse(event)).filter((event) => event.payload.userId === userId);
   const registration = (overrides: Record<string, string> = {}) => ({
     username: "newcandidate",
     password: "Kaosheng#2026",
@@ -53,10 +66,12 @@ describe.each(drivers)("candidate registration and account changes on %s", (driv
     const expiresIn = new Date(sent.data!.requestSmsCode.expiresAt).getTime() - Date.now();
     expect(expiresIn).toBeGreaterThan(4 * 60_000);
     expect(expiresIn).toBeLessThanOrEqual(5 * 60_000);
-    expect(readFileSync(smsLog, "utf8")).toContain("【学考平台】您的注册验证码为");
+    const request = await eventually(() => codeRequests("13800000001")[0]);
+    expect(request.payload).toEqual({ mobile: "13800000001", code: expect.stringMatching(/^\d{6}$/), purpose: "register", validMinutes: 5, userId: null });
+    expect(request.producer).toBe("identity");
 
     const registered = await identity.graphql<{ registerCandidate: { accessToken: string } }>(REGISTER, {
-      input: registration({ smsCode: lastCodeSentTo("13800000001") }),
+      input: registration({ smsCode: await lastCodeSentTo("13800000001") }),
     });
     expect(registered.errors).toBeUndefined();
     const me = await identity.graphql<{ me: unknown }>(ME, {}, { authorization: `Bearer ${registered.data!.registerCandidate.accessToken}` });
@@ -67,7 +82,18 @@ describe.each(drivers)("candidate registration and account changes on %s", (driv
     });
     // The mobile is now a login name.
     const byMobile = await identity.graphql<{ login: { accessToken: string } }>(LOGIN, { input: { username: "13800000001", password: "Kaosheng#2026" } });
-    expect(decodeJwt(byMobile.data!.login.accessToken).sub).toBe(decodeJwt(registered.data!.registerCandidate.accessToken).sub);
+    const userId = decodeJwt(registered.data!.registerCandidate.accessToken).sub!;
+    expect(decodeJwt(byMobile.data!.login.accessToken).sub).toBe(userId);
+
+    // Committed with the account: how the notification subgraph learns to reach the person.
+    const contact = await eventually(() => contactChanges(userId)[0]);
+    expect(contact.payload).toEqual({
+      userId,
+      displayName: "李新生",
+      mobile: "13800000001",
+      roles: [{ role: "CANDIDATE_SOCIAL", organizationPath: demoOrganizationPath(demoOrgId("im-xincheng")).split("/"), provinceCode: "15" }],
+    });
+    expect(contact.organizationPath).toEqual(demoOrganizationPath(demoOrgId("im-xincheng")).split("/"));
   });
 
   it("throttles resends to one a minute and refuses a number already bound", async () => {
@@ -84,7 +110,7 @@ describe.each(drivers)("candidate registration and account changes on %s", (driv
 
   it("allows five tries of a code, then asks for a new one; nothing is created", async () => {
     await identity.graphql(REQUEST_CODE, { input: { mobile: "13800000003", purpose: "REGISTER" } });
-    const right = lastCodeSentTo("13800000003");
+    const right = await lastCodeSentTo("13800000003");
     const wrong = right === "111111" ? "222222" : "111111";
     const attempts = [];
     for (let attempt = 0; attempt < 5; attempt++) {
@@ -147,15 +173,18 @@ describe.each(drivers)("candidate registration and account changes on %s", (driv
     expect(anonymous.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
 
     await identity.graphql(REQUEST_CODE, { input: { mobile: "13900000005", purpose: "CHANGE_MOBILE" } }, auth);
-    expect(readFileSync(smsLog, "utf8")).toContain("您正在更换绑定手机号");
+    const request = await eventually(() => codeRequests("13900000005")[0]);
+    expect(request.payload).toMatchObject({ purpose: "change-mobile", userId: decodeJwt(token).sub });
     const CHANGE = `mutation($input: ChangeMobileInput!) { changeMobile(input: $input) { username } }`;
     const changed = await identity.graphql<{ changeMobile: { username: string } }>(
       CHANGE,
-      { input: { newMobile: "13900000005", smsCode: lastCodeSentTo("13900000005") } },
+      { input: { newMobile: "13900000005", smsCode: await lastCodeSentTo("13900000005") } },
       auth,
     );
     expect(changed.errors).toBeUndefined();
     expect(changed.data?.changeMobile.username).toBe("candidate4");
+    const contact = await eventually(() => contactChanges(decodeJwt(token).sub!)[0]);
+    expect(contact.payload).toMatchObject({ mobile: "13900000005", roles: [{ role: "CANDIDATE_IN_SCHOOL", provinceCode: "15" }] });
     const byMobile = await identity.graphql(LOGIN, { input: { username: "13900000005", password: DEMO_PASSWORD } });
     expect(byMobile.errors).toBeUndefined();
   });

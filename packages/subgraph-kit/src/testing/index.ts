@@ -1,3 +1,4 @@
+import type { Bus } from "@xuekao/events";
 import { connect } from "node:net";
 import type { Logger } from "pino";
 import type { DatabaseDriver, DatabaseTarget } from "../database.js";
@@ -5,11 +6,10 @@ import { expect, it } from "vitest";
 import { DEFAULT_PG_URL, migrationNeeded, scratchDatabase } from "../migrations.js";
 import { createSubgraphService, type SubgraphDefinition, type SubgraphService } from "../subgraph.js";
 
-/** PostgreSQL is tested when it answers at PG_URL (default 127.0.0.1:5432); REQUIRE_PG=1 makes its absence a failure. */
-export async function postgresReachable(pgUrl = process.env.PG_URL ?? DEFAULT_PG_URL): Promise<boolean> {
-  const url = new URL(pgUrl);
-  const reachable = await new Promise<boolean>((resolve) => {
-    const socket = connect({ host: url.hostname, port: Number(url.port || 5432) });
+/** Whether something accepts TCP connections at host:port (2 s timeout). */
+function answers(host: string, port: number): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
+    const socket = connect({ host, port });
     socket.setTimeout(2000);
     socket.once("connect", () => {
       socket.destroy();
@@ -21,8 +21,26 @@ export async function postgresReachable(pgUrl = process.env.PG_URL ?? DEFAULT_PG
     });
     socket.once("error", () => resolve(false));
   });
+}
+
+/** PostgreSQL is tested when it answers at PG_URL (default 127.0.0.1:5432); REQUIRE_PG=1 makes its absence a failure. */
+export async function postgresReachable(pgUrl = process.env.PG_URL ?? DEFAULT_PG_URL): Promise<boolean> {
+  const url = new URL(pgUrl);
+  const reachable = await answers(url.hostname, Number(url.port || 5432));
   if (!reachable && process.env.REQUIRE_PG === "1") {
     throw new Error(`REQUIRE_PG=1 but PostgreSQL does not answer at ${url.host} (set PG_URL or start it, see STACK.md)`);
+  }
+  return reachable;
+}
+
+export const DEFAULT_NATS_URL = "nats://127.0.0.1:4222";
+
+/** NATS JetStream is tested when it answers at NATS_URL (default 127.0.0.1:4222); REQUIRE_NATS=1 makes its absence a failure. */
+export async function natsReachable(natsUrl = process.env.NATS_URL || DEFAULT_NATS_URL): Promise<boolean> {
+  const url = new URL(natsUrl);
+  const reachable = await answers(url.hostname, Number(url.port || 4222));
+  if (!reachable && process.env.REQUIRE_NATS === "1") {
+    throw new Error(`REQUIRE_NATS=1 but NATS does not answer at ${url.host} (set NATS_URL or start it, see STACK.md)`);
   }
   return reachable;
 }
@@ -75,6 +93,10 @@ export async function startTestSubgraph(
     /** identity's JWKS for subgraphs other than identity; by default nothing answers there, so every token is refused. */
     jwksUrl?: string;
     env?: Record<string, string | undefined>;
+    /** The event bus shared with the other subgraphs of the test (e.g. one InProcessBus); none by default. */
+    bus?: Bus;
+    /** Relay poll interval (default 1 s; commits poke it anyway). */
+    relayPollIntervalMs?: number;
   } = {},
 ): Promise<TestSubgraph> {
   const scratch = options.target ? { target: options.target, drop: async () => {} } : await scratchDatabase(driver, `test_${definition.name}`);
@@ -86,7 +108,11 @@ export async function startTestSubgraph(
     database: scratch.target,
     seedDemo: options.seedDemo ?? false,
     jwksUrl: options.jwksUrl ?? "http://127.0.0.1:9/.well-known/jwks.json",
-  }, options.logger, options.env ?? {});
+    natsUrl: undefined,
+  }, options.logger, options.env ?? {}, {
+    bus: options.bus ?? null,
+    ...(options.relayPollIntervalMs !== undefined ? { relayPollIntervalMs: options.relayPollIntervalMs } : {}),
+  });
   const { url } = await service.listen();
   const graphqlUrl = `${url}/graphql`;
   return {

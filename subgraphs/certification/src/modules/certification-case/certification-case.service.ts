@@ -11,6 +11,8 @@ import {
   type AccessRule,
   type Caller,
 } from "@xuekao/subgraph-kit";
+import { recordEvent } from "@xuekao/events";
+import { CertificationCaseSubmitted } from "../../events.js";
 import { CertificationCase, CertificationCaseStatus } from "./certification-case.entity.js";
 import { CertificationCaseErrors } from "./certification-case.errors.js";
 import type { OpenCertificationCaseInput } from "./certification-case.inputs.js";
@@ -84,6 +86,19 @@ export class CertificationCaseService {
       pendingKey: pendingKeyOf(candidateId, certifyingProvinceCode),
       submittedAt: new Date(),
     });
+    recordEvent(
+      this.em,
+      CertificationCaseSubmitted.create(
+        {
+          caseId: certificationCase.id,
+          candidateId,
+          originProvinceCode: certificationCase.originProvinceCode,
+          certifyingProvinceCode,
+          submittedAt: certificationCase.submittedAt.toISOString(),
+        },
+        { producer: "certification", organizationPath: binding!.organizationPath },
+      ),
+    );
     await flushUnique(this.em, () => CertificationCaseErrors.alreadyOpen());
     return certificationCase;
   }

@@ -1,3 +1,4 @@
+import { recordContactChanged } from "../user/contact-event.js";
 import type { EntityManager } from "@mikro-orm/core";
 import { DomainError, flushUnique, type Caller } from "@xuekao/subgraph-kit";
 import { checkPasswordStrength, hashPassword, verifyPassword } from "../credential/password.js";
@@ -43,6 +44,7 @@ export class AccountService {
     if (await this.em.count(User, { mobile, id: { $ne: user.id } })) throw SmsCodeErrors.mobileTaken("newMobile");
     await this.smsCodes.consume(mobile, SmsPurpose.CHANGE_MOBILE, smsCode);
     user.mobile = mobile;
+    await recordContactChanged(this.em, user);
     await flushUnique(this.em, () => SmsCodeErrors.mobileTaken("newMobile"));
     return user;
   }

@@ -13,7 +13,9 @@ export class RegistrationResolver {
   requestSmsCode(@Arg("input", () => RequestSmsCodeInput) input: RequestSmsCodeInput, @Ctx() ctx: SubgraphContext): Promise<SmsCodeTicket> {
     // Changing a mobile is for a signed-in person; registration codes are open but rate-limited.
     if (input.purpose === SmsPurpose.CHANGE_MOBILE && ctx.caller?.kind !== "user") throw SessionErrors.notSignedIn();
-    return smsCodes(ctx).request(input.mobile, input.purpose);
+    // For a change of mobile the code concerns the caller (their organisation places it in the delivery log).
+    const requester = input.purpose === SmsPurpose.CHANGE_MOBILE && ctx.caller ? { userId: ctx.caller.subject, organizationPath: ctx.caller.roles[0]?.organizationPath ?? [] } : null;
+    return smsCodes(ctx).request(input.mobile, input.purpose, requester);
   }
 
   @Mutation(() => AuthPayload, { description: "考生注册（绑定手机号），成功后直接登录" })

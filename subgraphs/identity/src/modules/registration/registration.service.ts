@@ -2,6 +2,7 @@ import type { EntityManager } from "@mikro-orm/core";
 import { flushUnique, isUuid, Role, textLength } from "@xuekao/subgraph-kit";
 import { checkPasswordStrength, hashPassword } from "../credential/password.js";
 import { Organization, OrganizationKind } from "../organization/organization.entity.js";
+import { recordContactChanged } from "../user/contact-event.js";
 import { RoleBinding } from "../role-binding/role-binding.entity.js";
 import type { SessionService } from "../session/session.service.js";
 import type { AuthPayload } from "../session/session.types.js";
@@ -49,12 +50,13 @@ export class RegistrationService {
       lockedUntil: null,
       createdAt: new Date(),
     });
-    this.em.create(RoleBinding, {
+    const binding = this.em.create(RoleBinding, {
       userId: user.id,
       role: input.candidateType === CandidateType.IN_SCHOOL ? Role.CANDIDATE_IN_SCHOOL : Role.CANDIDATE_SOCIAL,
       organizationId: county.id,
       createdAt: new Date(),
     });
+    await recordContactChanged(this.em, user, [binding]);
     // Two registrations racing for one name or number: the unique index decides.
     await flushUnique(this.em, () => RegistrationErrors.usernameTaken());
     return this.sessions.startSession(user.id);

@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { EntityManager } from "@mikro-orm/core";
 import type { AccessTokenClaims, TokenRoleClaim } from "@xuekao/subgraph-kit";
 import { decoyPasswordHash, PASSWORD_MAX_LENGTH, verifyPassword } from "../credential/password.js";
-import { Organization } from "../organization/organization.entity.js";
+import { placeBindings } from "../role-binding/binding-paths.js";
 import { RoleBinding } from "../role-binding/role-binding.entity.js";
 import type { SigningKeys } from "../signing-key/signing-keys.js";
 import { User } from "../user/user.entity.js";
@@ -80,18 +80,12 @@ export class SessionService {
   /** The role bindings with their organisation paths, as the access token carries them. */
   async claimsOf(userId: string): Promise<AccessTokenClaims> {
     const bindings = await this.em.find(RoleBinding, { userId }, { orderBy: { createdAt: "asc" } });
-    const organizations = await this.em.find(Organization, { id: { $in: bindings.map((binding) => binding.organizationId) } });
-    const pathOf = new Map(organizations.map((organization) => [organization.id, organization.path.split("/")]));
-    const provinceIds = [...new Set([...pathOf.values()].map((path) => path[0]!))];
-    const provinces = await this.em.find(Organization, { id: { $in: provinceIds } }, { fields: ["id", "code"] });
-    const provinceCodeOf = new Map(provinces.map((province) => [province.id, province.code]));
-    const roles: TokenRoleClaim[] = bindings
-      .filter((binding) => pathOf.has(binding.organizationId))
-      .map((binding) => {
-        const path = pathOf.get(binding.organizationId)!;
-        const provinceCode = provinceCodeOf.get(path[0]!);
-        return { role: binding.role, org: binding.organizationId, path, ...(provinceCode ? { pc: provinceCode } : {}) };
-      });
+    const roles: TokenRoleClaim[] = (await placeBindings(this.em, bindings)).map((binding) => ({
+      role: binding.role,
+      org: binding.organizationId,
+      path: binding.path,
+      ...(binding.provinceCode ? { pc: binding.provinceCode } : {}),
+    }));
     return { typ: "user", roles };
   }
 

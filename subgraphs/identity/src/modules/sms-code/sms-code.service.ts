@@ -3,7 +3,8 @@ import type { EntityManager } from "@mikro-orm/core";
 import { User } from "../user/user.entity.js";
 import { SmsChallenge, SmsPurpose } from "./sms-challenge.entity.js";
 import { SmsCodeErrors } from "./sms-code.errors.js";
-import type { SmsSender } from "./sms-sender.js";
+import { recordEvent } from "@xuekao/events";
+import { SmsCodeRequested } from "../../events.js";
 
 export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
 export const CODE_TTL_MS = 5 * 60_000;
@@ -13,10 +14,14 @@ export const MAX_CODES_PER_DAY = 10;
 
 const hashCode = (challengeId: string, code: string) => createHash("sha256").update(`${challengeId}:${code}`).digest("hex");
 
-const TEXTS: Record<SmsPurpose, (code: string) => string> = {
-  [SmsPurpose.REGISTER]: (code) => `【学考平台】您的注册验证码为 ${code}，5 分钟内有效。如非本人操作，请忽略本短信。`,
-  [SmsPurpose.CHANGE_MOBILE]: (code) => `【学考平台】您正在更换绑定手机号，验证码为 ${code}，5 分钟内有效。如非本人操作，请忽略本短信。`,
-};
+/** The event's purpose names (the notification subgraph picks the template by them). */
+const PURPOSES = { [SmsPurpose.REGISTER]: "register", [SmsPurpose.CHANGE_MOBILE]: "change-mobile" } as const;
+
+/** Who asked, when someone signed in did (a change of mobile); registrations have nobody yet. */
+export interface SmsCodeRequester {
+  userId: string;
+  organizationPath: string[];
+}
 
 export interface SmsCodeTicketData {
   mobile: string;
@@ -27,7 +32,6 @@ export interface SmsCodeTicketData {
 export class SmsCodeService {
   constructor(
     private readonly em: EntityManager,
-    private readonly sender: SmsSender,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -37,8 +41,12 @@ export class SmsCodeService {
     return mobile;
   }
 
-  /** Sends a fresh code; at most one a minute and ten a day per mobile. */
-  async request(rawMobile: string, purpose: SmsPurpose): Promise<SmsCodeTicketData> {
+  /**
+   * Issues a fresh code, at most one a minute and ten a day per mobile. The code leaves as an
+   * event (`identity.sms-code-requested`) committed with the challenge: the notification
+   * subgraph texts it; identity keeps only its hash.
+   */
+  async request(rawMobile: string, purpose: SmsPurpose, requester: SmsCodeRequester | null = null): Promise<SmsCodeTicketData> {
     const mobile = SmsCodeService.normalizeMobile(rawMobile);
     if (await this.em.count(User, { mobile })) throw SmsCodeErrors.mobileTaken();
     const now = this.now();
@@ -64,8 +72,14 @@ export class SmsCodeService {
       createdAt: now,
     });
     challenge.codeHash = hashCode(challenge.id, code);
+    recordEvent(
+      this.em,
+      SmsCodeRequested.create(
+        { mobile, code, purpose: PURPOSES[purpose], validMinutes: CODE_TTL_MS / 60_000, userId: requester?.userId ?? null },
+        { producer: "identity", organizationPath: requester?.organizationPath ?? [] },
+      ),
+    );
     await this.em.flush();
-    await this.sender.send(mobile, TEXTS[purpose](code));
     return { mobile, expiresAt: challenge.expiresAt, resendAvailableAt: new Date(now.getTime() + RESEND_INTERVAL_MS) };
   }
 

@@ -1,3 +1,4 @@
+import { recordContactChanged } from "../user/contact-event.js";
 import type { EntityManager } from "@mikro-orm/core";
 import { authorize, DomainError, flushUnique, isUuid, Role, textLength, type Caller } from "@xuekao/subgraph-kit";
 import { checkPasswordStrength, hashPassword } from "../credential/password.js";
@@ -77,7 +78,8 @@ export class StaffAccountService {
       lockedUntil: null,
       createdAt: new Date(),
     });
-    this.em.create(RoleBinding, { userId: user.id, role: input.role, organizationId: organization.id, createdAt: new Date() });
+    const binding = this.em.create(RoleBinding, { userId: user.id, role: input.role, organizationId: organization.id, createdAt: new Date() });
+    await recordContactChanged(this.em, user, [binding]);
     await flushUnique(this.em, () => RegistrationErrors.usernameTaken());
     return user;
   }
@@ -91,6 +93,7 @@ export class StaffAccountService {
       throw StaffAccountErrors.alreadyBound();
     }
     const binding = this.em.create(RoleBinding, { userId: user.id, role: input.role, organizationId: organization.id, createdAt: new Date() });
+    await recordContactChanged(this.em, user, [binding]);
     await flushUnique(this.em, () => StaffAccountErrors.alreadyBound());
     return binding;
   }

@@ -1,0 +1,1 @@
+export { startBackend, SUBGRAPHS, type Backend } from "./backend.js";

@@ -1,0 +1,111 @@
+/**
+ * How a subgraph takes part in events (DESIGN.md: outbox → bus). Producers write events with
+ * `recordEvent(em, Definition.create(...))` in the same flush as their change; the kit runs the
+ * outbox relay and pokes it after every commit. Consumers are declared on the definition; the
+ * kit subscribes them and runs each event through `handleOnce`, so a redelivered event changes
+ * nothing twice.
+ */
+import type { EntityManager, EventSubscriber, MikroORM } from "@mikro-orm/core";
+import {
+  handleOnce,
+  pruneOutbox,
+  OutboxEvent,
+  OutboxRelay,
+  parseDomainEvent,
+  type Bus,
+  type DomainEvent,
+  type EventDefinition,
+  type SubscribeOptions,
+  type Subscription,
+} from "@xuekao/events";
+import type { Logger } from "./logger.js";
+
+export interface ConsumerContext {
+  /** The transaction's entity manager: persist through it, the commit flushes with the dedupe mark. */
+  em: EntityManager;
+  logger: Logger;
+  services: Record<string, unknown>;
+}
+
+export interface EventConsumer {
+  /** Unique inside the subgraph; the durable consumer is `<subgraph>-<name>`. Lowercase, digits, hyphens. */
+  name: string;
+  /** The events (type and version) it handles; any other version is refused, then dead-lettered. */
+  events: EventDefinition[];
+  handle(event: DomainEvent, context: ConsumerContext): Promise<void>;
+  options?: SubscribeOptions;
+}
+
+export interface EventRuntime {
+  relay: OutboxRelay | null;
+  stop(): Promise<void>;
+}
+
+/** Whether the subgraph keeps an outbox (its entity list holds OutboxEvent). */
+export const producesEvents = (entities: readonly unknown[]) => entities.includes(OutboxEvent);
+
+/**
+ * Subscribes the consumers, then starts the relay (in that order: the in-process bus keeps
+ * nothing for a consumer that is not subscribed yet).
+ */
+export async function startEventRuntime(options: {
+  subgraph: string;
+  orm: MikroORM;
+  bus: Bus;
+  logger: Logger;
+  services: Record<string, unknown>;
+  consumers: EventConsumer[];
+  produces: boolean;
+  relayPollIntervalMs?: number;
+}): Promise<EventRuntime> {
+  // Published rows are kept an hour (for inspection) and then deleted: the outbox is a queue,
+  // and some payloads (a verification code) must not linger in the producer's database.
+  const retentionMs = 60 * 60_000;
+  const { subgraph, orm, bus, logger, services } = options;
+  const subscriptions: Subscription[] = [];
+  for (const consumer of options.consumers) {
+    const name = `${subgraph}-${consumer.name}`;
+    const consumerLogger = logger.child({ consumer: name });
+    subscriptions.push(
+      await bus.subscribe(
+        name,
+        [...new Set(consumer.events.map((definition) => definition.type))],
+        async (raw) => {
+          const envelope = parseDomainEvent(raw);
+          const definition = consumer.events.find((candidate) => candidate.matches(envelope));
+          if (!definition) throw new Error(`${name} does not handle ${envelope.type} v${envelope.version}`);
+          const event = definition.parse(raw);
+          const outcome = await handleOnce(orm, name, event, (em) => consumer.handle(event, { em, logger: consumerLogger, services }));
+          consumerLogger.debug({ eventId: event.id, eventType: event.type, outcome }, "event consumed");
+        },
+        consumer.options,
+      ),
+    );
+  }
+
+  let relay: OutboxRelay | null = null;
+  let subscriber: EventSubscriber | null = null;
+  let pruner: NodeJS.Timeout | null = null;
+  if (options.produces) {
+    relay = new OutboxRelay(orm, bus, logger, { pollIntervalMs: options.relayPollIntervalMs ?? 1_000 });
+    const poke = relay.poke.bind(relay);
+    // After a commit the new rows are visible: publish them now rather than at the next poll.
+    subscriber = { afterFlush: poke, afterTransactionCommit: poke };
+    orm.em.getEventManager().registerSubscriber(subscriber);
+    relay.start();
+    // Idempotent and harmless when replicas do it at once: no lease needed.
+    const prune = () =>
+      void pruneOutbox(orm, new Date(Date.now() - retentionMs)).catch((error: unknown) => logger.warn({ err: error }, "outbox pruning failed"));
+    pruner = setInterval(prune, 10 * 60_000);
+    pruner.unref();
+  }
+
+  return {
+    relay,
+    stop: async () => {
+      if (pruner) clearInterval(pruner);
+      await relay?.stop();
+      await Promise.allSettled(subscriptions.map((subscription) => subscription.stop()));
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export * from "./job-lease.entity.js";
+export * from "./scheduler.js";
