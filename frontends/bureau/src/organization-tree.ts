@@ -28,3 +28,25 @@ export function buildOrganizationTree<T extends FlatOrganization>(organizations:
   sort(roots);
   return roots;
 }
+
+/**
+ * The organisations in the subtrees under `rootIds`, roots included, in the order given. The
+ * public organisation list holds every province; a province institute works in its own.
+ */
+export function subtreeOf<T extends FlatOrganization>(organizations: readonly T[], rootIds: readonly string[]): T[] {
+  const inside = new Set(rootIds);
+  const children = new Map<string, T[]>();
+  for (const org of organizations) {
+    if (org.parentId) children.set(org.parentId, [...(children.get(org.parentId) ?? []), org]);
+  }
+  const queue = [...rootIds];
+  for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+    for (const child of children.get(id) ?? []) {
+      if (!inside.has(child.id)) {
+        inside.add(child.id);
+        queue.push(child.id);
+      }
+    }
+  }
+  return organizations.filter((org) => inside.has(org.id));
+}

@@ -1,10 +1,26 @@
 import type { RouteRecordRaw } from "vue-router";
+import type { Role } from "@xuekao/graphql-client";
 
 export { messages } from "./i18n";
 
-/** Exposed as `./routes`: the shell mounts these under /bureau; standalone they start at /. */
+/**
+ * Exposed as `./routes`: the shell mounts these under /bureau; standalone they start at /.
+ * `navKey` gives a page its entry in the console's menu; `roles` limits a page to some of the
+ * console's roles: the shell lists it and opens it only for them (the server checks again).
+ */
 const routes: RouteRecordRaw[] = [
-  { path: "", name: "bureau-overview", component: () => import("./pages/BureauOverviewPage.vue"), meta: { titleKey: "bureau.title" } },
+  {
+    path: "",
+    name: "bureau-overview",
+    component: () => import("./pages/BureauOverviewPage.vue"),
+    meta: { titleKey: "bureau.title", navKey: "bureau.nav.overview" },
+  },
+  {
+    path: "organizations",
+    name: "bureau-organization-admin",
+    component: () => import("./pages/OrganizationAdminPage.vue"),
+    meta: { titleKey: "bureau.admin.title", navKey: "bureau.nav.organizations", roles: ["PROVINCE_INSTITUTE"] satisfies Role[] },
+  },
 ];
 
 export default routes;

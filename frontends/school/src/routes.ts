@@ -1,10 +1,26 @@
 import type { RouteRecordRaw } from "vue-router";
+import type { Role } from "@xuekao/graphql-client";
 
 export { messages } from "./i18n";
 
-/** Exposed as `./routes`: the shell mounts these under /school; standalone they start at /. */
+/**
+ * Exposed as `./routes`: the shell mounts these under /school; standalone they start at /.
+ * `navKey` gives a page its entry in the console's menu; `roles` limits a page to some of the
+ * console's roles: the shell lists it and opens it only for them (the server checks again).
+ */
 const routes: RouteRecordRaw[] = [
-  { path: "", name: "school-records", component: () => import("./pages/ExamRecordsPage.vue"), meta: { titleKey: "school.title" } },
+  {
+    path: "",
+    name: "school-records",
+    component: () => import("./pages/ExamRecordsPage.vue"),
+    meta: { titleKey: "school.title", navKey: "school.nav.records" },
+  },
+  {
+    path: "staff",
+    name: "school-staff",
+    component: () => import("./pages/StaffAccountsPage.vue"),
+    meta: { titleKey: "school.staff.title", navKey: "school.nav.staff", roles: ["SCHOOL_ADMIN"] satisfies Role[] },
+  },
 ];
 
 export default routes;

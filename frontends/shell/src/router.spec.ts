@@ -1,12 +1,20 @@
 import { describe, expect, it } from "vitest";
+import { h } from "vue";
 import { createMemoryHistory } from "vue-router";
+import type { Role } from "@xuekao/graphql-client";
 import type { RemoteConfig } from "../runtime-config";
 import { authorize, createShellRouter, landingPath, safeRedirect, type SessionView } from "./router";
+import { LAYOUT_ROUTE } from "./stores/remotes";
 import type { ConsoleName } from "./auth/consoles";
 
 const remotes = (["candidate", "school", "bureau"] as const).map((name) => ({ name, prefix: `/${name}` })) as unknown as RemoteConfig[];
 const router = createShellRouter(remotes, createMemoryHistory());
-const session = (isAuthenticated: boolean, consoles: ConsoleName[] = []): SessionView => ({ isAuthenticated, consoles, ensureUser: async () => {} });
+const session = (isAuthenticated: boolean, consoles: ConsoleName[] = [], roleNames: Role[] = []): SessionView => ({
+  isAuthenticated,
+  consoles,
+  roleNames,
+  ensureUser: async () => {},
+});
 const check = (path: string, view: SessionView) => authorize(router.resolve(path) as never, view, remotes);
 
 describe("navigation by role", () => {
@@ -31,6 +39,25 @@ describe("navigation by role", () => {
     expect(await check("/school", both)).toBe(true);
     expect(await check("/bureau", both)).toBe(true);
     expect(await check("/candidate", both)).toEqual({ name: "no-access", query: { from: "/candidate" } });
+  });
+
+  it("opens a page marked with roles only to those roles, inside a console the user may open", async () => {
+    // As the remotes store installs a loaded remote: its routes under the console's prefix.
+    const Page = { render: () => h("p") };
+    router.addRoute(LAYOUT_ROUTE, {
+      path: "school",
+      meta: { console: "school" },
+      children: [
+        { path: "", name: "school-records", component: Page },
+        { path: "staff", name: "school-staff", component: Page, meta: { roles: ["SCHOOL_ADMIN"] } },
+      ],
+    });
+    expect(await check("/school/staff", session(true, ["school"], ["SCHOOL_ADMIN"]))).toBe(true);
+    expect(await check("/school", session(true, ["school"], ["CLASS_TEACHER"]))).toBe(true);
+    expect(await check("/school/staff", session(true, ["school"], ["CLASS_TEACHER"]))).toEqual({ name: "no-access", query: { from: "/school/staff" } });
+    expect(await check("/school/staff", session(true, ["candidate"], ["CANDIDATE_IN_SCHOOL"]))).toEqual({ name: "no-access", query: { from: "/school/staff" } });
+    router.removeRoute("school-staff");
+    router.removeRoute("school-records");
   });
 
   it("sends a signed-in user away from login to their console or back where they were going", async () => {

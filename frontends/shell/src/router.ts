@@ -1,17 +1,25 @@
 import { createRouter, createWebHistory, type RouteLocationNormalized, type RouteRecordRaw, type Router, type RouterHistory } from "vue-router";
+import type { Role } from "@xuekao/graphql-client";
 import type { RemoteConfig } from "../runtime-config";
 import AppLayout from "./layout/AppLayout.vue";
 import HomePage from "./pages/HomePage.vue";
 import NotFoundPage from "./pages/NotFoundPage.vue";
 import RemoteView from "./remotes/RemoteView.vue";
 import { LAYOUT_ROUTE } from "./stores/remotes";
-import { isConsoleName, type ConsoleName } from "./auth/consoles";
+import { isConsoleName, rolesAllow, type ConsoleName } from "./auth/consoles";
 
 declare module "vue-router" {
   interface RouteMeta {
     titleKey?: string;
     /** The console (remote) this page belongs to: only users whose roles allow it may open it. */
     console?: string;
+    /**
+     * A remote's page that only some of its console's roles may use (any one of them suffices),
+     * e.g. the school admin's class and staff page. Without it every role of the console may.
+     */
+    roles?: readonly Role[];
+    /** i18n key of the page's entry in its console's menu; a page without one has no entry. */
+    navKey?: string;
     /** Any signed-in user. */
     requiresAuth?: boolean;
     /** Login and registration: a signed-in user is sent on. */
@@ -63,6 +71,8 @@ export function shellRoutes(remotes: RemoteConfig[]): RouteRecordRaw[] {
 export interface SessionView {
   readonly isAuthenticated: boolean;
   readonly consoles: readonly ConsoleName[];
+  /** The roles of all the user's bindings. */
+  readonly roleNames: readonly Role[];
   ensureUser(): Promise<void>;
 }
 
@@ -77,7 +87,10 @@ export function safeRedirect(value: unknown): string | null {
   return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : null;
 }
 
-/** Deny by default: consoles need a role for them, account pages a session; the rest is public. */
+/**
+ * Deny by default: consoles need a role for them, and a page marked with roles one of those;
+ * account pages need a session; the rest is public.
+ */
 export async function authorize(to: RouteLocationNormalized, session: SessionView, remotes: readonly RemoteConfig[]) {
   const consoleName = to.matched.map((record) => record.meta.console).find((name) => name !== undefined);
   const needsSession = consoleName !== undefined || to.matched.some((record) => record.meta.requiresAuth);
@@ -92,6 +105,9 @@ export async function authorize(to: RouteLocationNormalized, session: SessionVie
   await session.ensureUser();
   if (!session.isAuthenticated) return { name: "login", query: { redirect: to.fullPath } };
   if (consoleName !== undefined && !(isConsoleName(consoleName) && session.consoles.includes(consoleName))) {
+    return { name: "no-access", query: { from: to.fullPath } };
+  }
+  if (!to.matched.every((record) => rolesAllow(record.meta.roles, session.roleNames))) {
     return { name: "no-access", query: { from: to.fullPath } };
   }
   return true;

@@ -1,6 +1,8 @@
-// What the remotes share at run time. Build config is "@xuekao/ui/vite"; the standalone
-// development frame is "@xuekao/ui/standalone".
+// What the frontends share at run time. Build config is "@xuekao/ui/vite"; the standalone
+// development frame is "@xuekao/ui/standalone"; the specs' stubbed gateway "@xuekao/ui/testing".
 export { default as QueryFeedback } from "./components/QueryFeedback.vue";
+export { default as PasswordRules } from "./components/PasswordRules.vue";
+export { default as AccountFields } from "./components/AccountFields.vue";
 export { default as RemoteSummaryCard } from "./components/RemoteSummaryCard.vue";
 export type { SummaryRow } from "./components/summary-row";
 export { useGatewayQuery } from "./composables/useGatewayQuery";
@@ -17,3 +19,18 @@ export {
   writeSession,
 } from "./session";
 export type { SessionHandler, SessionTokens } from "./session";
+export {
+  DISPLAY_NAME_MAX,
+  DISPLAY_NAME_MIN,
+  MOBILE_PATTERN,
+  PASSWORD_MAX,
+  PASSWORD_MIN,
+  SMS_CODE_PATTERN,
+  USERNAME_PATTERN,
+  characterClasses,
+  checkPassword,
+  isStrongPassword,
+  textLength,
+} from "./account-rules";
+export type { AccountField, PasswordChecks } from "./account-rules";
+export { isTransportError, splitErrors } from "./field-errors";

@@ -2,14 +2,25 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { flushPromises, mount } from "@vue/test-utils";
 import { createI18n } from "vue-i18n";
 import ElementPlus from "element-plus";
+import { gatewayAnswersByOperation, type GatewayBody } from "@xuekao/ui/testing";
 import { messages } from "../i18n";
 import ExamRecordsPage from "./ExamRecordsPage.vue";
 
-/** The network boundary: what the gateway answers to POST /graphql. */
-function gatewayAnswers(body: unknown) {
-  const fetch = vi.fn(async () => new Response(JSON.stringify(body), { status: 200, headers: { "content-type": "application/json" } }));
-  vi.stubGlobal("fetch", fetch);
-  return fetch;
+const teacherScope: GatewayBody = {
+  data: {
+    me: {
+      id: "t1",
+      roles: [
+        { role: "CLASS_TEACHER", organization: { id: "c1", code: "150102000101", name: "高一（1）班", kind: "CLASS" } },
+        { role: "CLASS_TEACHER", organization: { id: "c3", code: "150102000103", name: "高一（3）班", kind: "CLASS" } },
+      ],
+    },
+  },
+};
+
+/** The network boundary: what the gateway answers for the records, and for whose they are. */
+function gatewayAnswers(records: GatewayBody, scope: GatewayBody = teacherScope) {
+  return gatewayAnswersByOperation({ SchoolExamRecords: records, SchoolScope: scope });
 }
 
 async function mountPage() {
@@ -28,16 +39,28 @@ afterEach(() => {
 
 describe("school exam records page", () => {
   it("shows records with fields from registry and identity", async () => {
-    const fetch = gatewayAnswers({ data: { examRecords: [record("01", { id: "u1", displayName: "张小明" })] } });
+    const sent = gatewayAnswers({ data: { examRecords: [record("01", { id: "u1", displayName: "张小明" })] } });
     const wrapper = await mountPage();
 
-    const [, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
-    expect(JSON.parse(String(init.body)).variables).toEqual({ limit: 50 });
+    expect(sent.find((s) => s.operation === "SchoolExamRecords")?.variables).toEqual({ limit: 50 });
     const table = wrapper.get('[data-testid="exam-records-table"]');
     expect(table.text()).toContain("110108202601");
     expect(table.text()).toContain("张小明");
     expect(table.text()).toContain("北京市第一零一中学");
     expect(table.text()).toContain("已注册");
+  });
+
+  it("says whose records they are: a teacher's classes", async () => {
+    gatewayAnswers({ data: { examRecords: [] } });
+    const wrapper = await mountPage();
+    expect(wrapper.get('[data-testid="records-scope"]').text()).toBe("管理范围：高一（1）班（班主任）、高一（3）班（班主任）");
+  });
+
+  it("still shows the records when it cannot say whose they are", async () => {
+    gatewayAnswers({ data: { examRecords: [record("01", { id: "u1", displayName: "张小明" })] } }, { data: null, errors: [{ message: "identity 服务暂不可用" }] });
+    const wrapper = await mountPage();
+    expect(wrapper.find('[data-testid="records-scope"]').exists()).toBe(false);
+    expect(wrapper.get('[data-testid="exam-records-table"]').text()).toContain("张小明");
   });
 
   it("renders partial data and says what is missing", async () => {

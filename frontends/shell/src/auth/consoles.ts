@@ -27,3 +27,8 @@ export function consolesFor(roles: readonly Role[]): ConsoleName[] {
 export function isConsoleName(value: unknown): value is ConsoleName {
   return typeof value === "string" && (CONSOLES as readonly string[]).includes(value);
 }
+
+/** Whether the roles held open a page that requires `required` (route meta `roles`; none: any role). */
+export function rolesAllow(required: readonly Role[] | undefined, held: readonly Role[]): boolean {
+  return !required || required.some((role) => held.includes(role));
+}

@@ -26,7 +26,8 @@ export const useAuthStore = defineStore("auth", () => {
 
   const isAuthenticated = computed(() => tokens.value !== null);
   const roles = computed(() => user.value?.roles ?? []);
-  const consoles = computed(() => consolesFor(roles.value.map((binding) => binding.role)));
+  const roleNames = computed(() => roles.value.map((binding) => binding.role));
+  const consoles = computed(() => consolesFor(roleNames.value));
 
   function scheduleRenewal(now = Date.now()) {
     clearTimeout(renewTimer);
@@ -120,5 +121,5 @@ export const useAuthStore = defineStore("auth", () => {
   setSessionHandler({ renew, expired: expire });
   if (tokens.value) scheduleRenewal();
 
-  return { tokens, user, isAuthenticated, roles, consoles, login, signIn, renew, expire, onExpired, loadUser, ensureUser, logout };
+  return { tokens, user, isAuthenticated, roles, roleNames, consoles, login, signIn, renew, expire, onExpired, loadUser, ensureUser, logout };
 });

@@ -1,6 +1,6 @@
 import { defineStore } from "pinia";
-import { markRaw, reactive, shallowRef, type Component } from "vue";
-import type { Router } from "vue-router";
+import { markRaw, reactive, shallowReactive, shallowRef, type Component } from "vue";
+import type { RouteRecordRaw, Router } from "vue-router";
 import type { RemoteConfig } from "../../runtime-config";
 import type { RemoteLoader, RemoteRoutesModule } from "../remotes/contract";
 import type { Locale } from "../i18n";
@@ -31,6 +31,8 @@ export const useRemotesStore = defineStore("remotes", () => {
   let router: Router | null = null;
   let messages: MessageSink | null = null;
   const pending = new Map<string, Promise<boolean>>();
+  /** Each loaded remote's routes as it declared them (the router keeps no such list). */
+  const installedRoutes = shallowReactive<Record<string, readonly RouteRecordRaw[]>>({});
 
   function configure(options: { remotes: RemoteConfig[]; loader: RemoteLoader; router: Router; messages: MessageSink }) {
     remotes.value = options.remotes;
@@ -50,6 +52,12 @@ export const useRemotesStore = defineStore("remotes", () => {
     }
     // The console meta keeps the remote's own pages behind the same role check as its catch-all.
     router?.addRoute(LAYOUT_ROUTE, { path: remote.prefix.replace(/^\//, ""), meta: { console: remote.name }, children: module.default });
+    installedRoutes[remote.name] = markRaw([...module.default]);
+  }
+
+  /** The routes of a loaded remote, relative to its prefix, in its own order; none before it loads. */
+  function routesOf(name: string): readonly RouteRecordRaw[] {
+    return installedRoutes[name] ?? [];
   }
 
   /** Loads the remote's routes and messages once; resolves false (and records why) on failure. */
@@ -97,5 +105,5 @@ export const useRemotesStore = defineStore("remotes", () => {
     return markRaw(component);
   }
 
-  return { remotes, states, configure, stateOf, ensureLoaded, retry, loadSummary };
+  return { remotes, states, configure, stateOf, routesOf, ensureLoaded, retry, loadSummary };
 });

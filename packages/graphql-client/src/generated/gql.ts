@@ -15,8 +15,16 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query BureauOverview {\n    organizations {\n      id\n      code\n      name\n      kind\n      parentId\n    }\n    certificationCases {\n      id\n      originProvinceCode\n      status\n      submittedAt\n      candidate {\n        displayName\n      }\n    }\n  }\n": typeof types.BureauOverviewDocument,
+    "\n  query BureauOrganizationAdmin {\n    me {\n      id\n      roles {\n        role\n        organization {\n          id\n          name\n          kind\n        }\n      }\n    }\n    organizations {\n      id\n      code\n      name\n      kind\n      parentId\n    }\n  }\n": typeof types.BureauOrganizationAdminDocument,
+    "\n  mutation BureauCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      id\n      code\n      name\n      kind\n    }\n  }\n": typeof types.BureauCreateOrganizationDocument,
+    "\n  mutation BureauCreateStaffAccount($input: CreateStaffAccountInput!) {\n    createStaffAccount(input: $input) {\n      id\n      username\n      displayName\n    }\n  }\n": typeof types.BureauCreateStaffAccountDocument,
     "\n  query CandidateExamSessions {\n    examSessions {\n      id\n      code\n      name\n      registrationOpensAt\n      registrationClosesAt\n    }\n  }\n": typeof types.CandidateExamSessionsDocument,
     "\n  query SchoolExamRecords($limit: Int!) {\n    examRecords(limit: $limit) {\n      id\n      recordNumber\n      status\n      candidate {\n        id\n        displayName\n      }\n      school {\n        name\n      }\n    }\n  }\n": typeof types.SchoolExamRecordsDocument,
+    "\n  query SchoolScope {\n    me {\n      id\n      roles {\n        role\n        organization {\n          id\n          code\n          name\n          kind\n        }\n      }\n    }\n  }\n": typeof types.SchoolScopeDocument,
+    "\n  query SchoolStaffOverview($limit: Int!) {\n    me {\n      id\n      roles {\n        role\n        organization {\n          id\n          code\n          name\n          kind\n        }\n      }\n    }\n    organizations(kind: CLASS) {\n      id\n      code\n      name\n      parentId\n    }\n    users(limit: $limit) {\n      id\n      username\n      displayName\n      roles {\n        role\n        organization {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.SchoolStaffOverviewDocument,
+    "\n  mutation SchoolCreateClass($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      id\n      code\n      name\n    }\n  }\n": typeof types.SchoolCreateClassDocument,
+    "\n  mutation SchoolCreateStaffAccount($input: CreateStaffAccountInput!) {\n    createStaffAccount(input: $input) {\n      id\n      username\n      displayName\n    }\n  }\n": typeof types.SchoolCreateStaffAccountDocument,
+    "\n  mutation SchoolBindRole($input: BindRoleInput!) {\n    bindRole(input: $input) {\n      role\n    }\n  }\n": typeof types.SchoolBindRoleDocument,
     "\n  mutation ShellRequestSmsCode($input: RequestSmsCodeInput!) {\n    requestSmsCode(input: $input) {\n      mobile\n      expiresAt\n      resendAvailableAt\n    }\n  }\n": typeof types.ShellRequestSmsCodeDocument,
     "\n  mutation ShellRegisterCandidate($input: RegisterCandidateInput!) {\n    registerCandidate(input: $input) {\n      accessToken\n      refreshToken\n      expiresAt\n    }\n  }\n": typeof types.ShellRegisterCandidateDocument,
     "\n  query ShellCounties {\n    organizations(kind: COUNTY) {\n      id\n      name\n      code\n    }\n  }\n": typeof types.ShellCountiesDocument,
@@ -29,8 +37,16 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query BureauOverview {\n    organizations {\n      id\n      code\n      name\n      kind\n      parentId\n    }\n    certificationCases {\n      id\n      originProvinceCode\n      status\n      submittedAt\n      candidate {\n        displayName\n      }\n    }\n  }\n": types.BureauOverviewDocument,
+    "\n  query BureauOrganizationAdmin {\n    me {\n      id\n      roles {\n        role\n        organization {\n          id\n          name\n          kind\n        }\n      }\n    }\n    organizations {\n      id\n      code\n      name\n      kind\n      parentId\n    }\n  }\n": types.BureauOrganizationAdminDocument,
+    "\n  mutation BureauCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      id\n      code\n      name\n      kind\n    }\n  }\n": types.BureauCreateOrganizationDocument,
+    "\n  mutation BureauCreateStaffAccount($input: CreateStaffAccountInput!) {\n    createStaffAccount(input: $input) {\n      id\n      username\n      displayName\n    }\n  }\n": types.BureauCreateStaffAccountDocument,
     "\n  query CandidateExamSessions {\n    examSessions {\n      id\n      code\n      name\n      registrationOpensAt\n      registrationClosesAt\n    }\n  }\n": types.CandidateExamSessionsDocument,
     "\n  query SchoolExamRecords($limit: Int!) {\n    examRecords(limit: $limit) {\n      id\n      recordNumber\n      status\n      candidate {\n        id\n        displayName\n      }\n      school {\n        name\n      }\n    }\n  }\n": types.SchoolExamRecordsDocument,
+    "\n  query SchoolScope {\n    me {\n      id\n      roles {\n        role\n        organization {\n          id\n          code\n          name\n          kind\n        }\n      }\n    }\n  }\n": types.SchoolScopeDocument,
+    "\n  query SchoolStaffOverview($limit: Int!) {\n    me {\n      id\n      roles {\n        role\n        organization {\n          id\n          code\n          name\n          kind\n        }\n      }\n    }\n    organizations(kind: CLASS) {\n      id\n      code\n      name\n      parentId\n    }\n    users(limit: $limit) {\n      id\n      username\n      displayName\n      roles {\n        role\n        organization {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.SchoolStaffOverviewDocument,
+    "\n  mutation SchoolCreateClass($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      id\n      code\n      name\n    }\n  }\n": types.SchoolCreateClassDocument,
+    "\n  mutation SchoolCreateStaffAccount($input: CreateStaffAccountInput!) {\n    createStaffAccount(input: $input) {\n      id\n      username\n      displayName\n    }\n  }\n": types.SchoolCreateStaffAccountDocument,
+    "\n  mutation SchoolBindRole($input: BindRoleInput!) {\n    bindRole(input: $input) {\n      role\n    }\n  }\n": types.SchoolBindRoleDocument,
     "\n  mutation ShellRequestSmsCode($input: RequestSmsCodeInput!) {\n    requestSmsCode(input: $input) {\n      mobile\n      expiresAt\n      resendAvailableAt\n    }\n  }\n": types.ShellRequestSmsCodeDocument,
     "\n  mutation ShellRegisterCandidate($input: RegisterCandidateInput!) {\n    registerCandidate(input: $input) {\n      accessToken\n      refreshToken\n      expiresAt\n    }\n  }\n": types.ShellRegisterCandidateDocument,
     "\n  query ShellCounties {\n    organizations(kind: COUNTY) {\n      id\n      name\n      code\n    }\n  }\n": types.ShellCountiesDocument,
@@ -63,11 +79,43 @@ export function graphql(source: "\n  query BureauOverview {\n    organizations {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query BureauOrganizationAdmin {\n    me {\n      id\n      roles {\n        role\n        organization {\n          id\n          name\n          kind\n        }\n      }\n    }\n    organizations {\n      id\n      code\n      name\n      kind\n      parentId\n    }\n  }\n"): (typeof documents)["\n  query BureauOrganizationAdmin {\n    me {\n      id\n      roles {\n        role\n        organization {\n          id\n          name\n          kind\n        }\n      }\n    }\n    organizations {\n      id\n      code\n      name\n      kind\n      parentId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BureauCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      id\n      code\n      name\n      kind\n    }\n  }\n"): (typeof documents)["\n  mutation BureauCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      id\n      code\n      name\n      kind\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BureauCreateStaffAccount($input: CreateStaffAccountInput!) {\n    createStaffAccount(input: $input) {\n      id\n      username\n      displayName\n    }\n  }\n"): (typeof documents)["\n  mutation BureauCreateStaffAccount($input: CreateStaffAccountInput!) {\n    createStaffAccount(input: $input) {\n      id\n      username\n      displayName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query CandidateExamSessions {\n    examSessions {\n      id\n      code\n      name\n      registrationOpensAt\n      registrationClosesAt\n    }\n  }\n"): (typeof documents)["\n  query CandidateExamSessions {\n    examSessions {\n      id\n      code\n      name\n      registrationOpensAt\n      registrationClosesAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SchoolExamRecords($limit: Int!) {\n    examRecords(limit: $limit) {\n      id\n      recordNumber\n      status\n      candidate {\n        id\n        displayName\n      }\n      school {\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query SchoolExamRecords($limit: Int!) {\n    examRecords(limit: $limit) {\n      id\n      recordNumber\n      status\n      candidate {\n        id\n        displayName\n      }\n      school {\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SchoolScope {\n    me {\n      id\n      roles {\n        role\n        organization {\n          id\n          code\n          name\n          kind\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SchoolScope {\n    me {\n      id\n      roles {\n        role\n        organization {\n          id\n          code\n          name\n          kind\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SchoolStaffOverview($limit: Int!) {\n    me {\n      id\n      roles {\n        role\n        organization {\n          id\n          code\n          name\n          kind\n        }\n      }\n    }\n    organizations(kind: CLASS) {\n      id\n      code\n      name\n      parentId\n    }\n    users(limit: $limit) {\n      id\n      username\n      displayName\n      roles {\n        role\n        organization {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SchoolStaffOverview($limit: Int!) {\n    me {\n      id\n      roles {\n        role\n        organization {\n          id\n          code\n          name\n          kind\n        }\n      }\n    }\n    organizations(kind: CLASS) {\n      id\n      code\n      name\n      parentId\n    }\n    users(limit: $limit) {\n      id\n      username\n      displayName\n      roles {\n        role\n        organization {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SchoolCreateClass($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      id\n      code\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation SchoolCreateClass($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      id\n      code\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SchoolCreateStaffAccount($input: CreateStaffAccountInput!) {\n    createStaffAccount(input: $input) {\n      id\n      username\n      displayName\n    }\n  }\n"): (typeof documents)["\n  mutation SchoolCreateStaffAccount($input: CreateStaffAccountInput!) {\n    createStaffAccount(input: $input) {\n      id\n      username\n      displayName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SchoolBindRole($input: BindRoleInput!) {\n    bindRole(input: $input) {\n      role\n    }\n  }\n"): (typeof documents)["\n  mutation SchoolBindRole($input: BindRoleInput!) {\n    bindRole(input: $input) {\n      role\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkPassword, isStrongPassword } from "./password-rules";
+import { USERNAME_PATTERN, checkPassword, isStrongPassword, textLength } from "./account-rules";
 
 describe("password rules", () => {
   it("accepts 8–64 characters with three kinds that do not contain the username", () => {
@@ -12,5 +12,19 @@ describe("password rules", () => {
     expect(checkPassword(`Ab1!${"a".repeat(61)}`, "x").length).toBe(false);
     expect(checkPassword("abcdefgh1", "x")).toEqual({ length: true, variety: false, notUsername: true });
     expect(checkPassword("Zhang@2026", "ZHANG")).toEqual({ length: true, variety: true, notUsername: false });
+  });
+});
+
+describe("usernames and names", () => {
+  it("wants a letter first and 4–32 letters, digits or underscores", () => {
+    expect(USERNAME_PATTERN.test("teacher3")).toBe(true);
+    expect(USERNAME_PATTERN.test("t_03")).toBe(true);
+    expect(USERNAME_PATTERN.test("3teacher")).toBe(false);
+    expect(USERNAME_PATTERN.test("abc")).toBe(false);
+    expect(USERNAME_PATTERN.test("李老师")).toBe(false);
+  });
+
+  it("counts Chinese characters one each", () => {
+    expect(textLength("李老师")).toBe(3);
   });
 });

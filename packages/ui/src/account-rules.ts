@@ -1,4 +1,7 @@
-/** The server's password rules, shown while the user types (the server checks them again). */
+/**
+ * The server's rules for account names and passwords, checked while the user types so mistakes
+ * show before submitting (identity checks them again and has the last word).
+ */
 export interface PasswordChecks {
   /** 8–64 characters. */
   length: boolean;
@@ -28,6 +31,20 @@ export function checkPassword(password: string, username: string): PasswordCheck
 export function isStrongPassword(password: string, username: string): boolean {
   const checks = checkPassword(password, username);
   return checks.length && checks.variety && checks.notUsername;
+}
+
+/** The fields of an account someone sets up for another person (AccountFields.vue). */
+export type AccountField = "username" | "displayName" | "password";
+
+/** Letter first, then 4–32 letters, digits or underscores: never all digits, those are mobiles. */
+export const USERNAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]{3,31}$/;
+/** A person's name as identity accepts it: 2–30 characters. */
+export const DISPLAY_NAME_MIN = 2;
+export const DISPLAY_NAME_MAX = 30;
+
+/** Length in characters as a reader counts them (a CJK character or an emoji is one). */
+export function textLength(text: string): number {
+  return [...text].length;
 }
 
 export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
