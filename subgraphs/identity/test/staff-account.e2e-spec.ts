@@ -57,6 +57,20 @@ describe.each(drivers)("staff accounts on %s", (driver) => {
     expect(twice.errors?.[0]?.extensions?.code).toBe("ROLE_ALREADY_BOUND");
   });
 
+  it("binds only accounts the caller manages, and never a candidate's", async () => {
+    const bind = async (username: string, userId: string) =>
+      identity.graphql(BIND, { input: { userId, role: "CLASS_TEACHER", organizationId: demoOrgId("im-class-1") } }, await as(username));
+    const student = await bind("school1", demoUserId("candidate3"));
+    expect(student.errors?.[0]?.extensions).toMatchObject({ code: "ROLE_NOT_FOR_CANDIDATE", field: "userId" });
+    // Someone in another province looks exactly like nobody.
+    for (const userId of [demoUserId("bjreviewer1"), "00000000-0000-4000-8000-000000000000"]) {
+      const outside = await bind("school1", userId);
+      expect(outside.errors?.[0]).toMatchObject({ message: "用户不存在", extensions: { code: "USER_NOT_FOUND" } });
+    }
+    const roles = await identity.graphql<{ me: { roles: unknown[] } }>(ME, {}, await as("candidate3"));
+    expect(roles.data?.me.roles).toHaveLength(1);
+  });
+
   it("lets the province institute allocate a school account in its province only", async () => {
     const created = await identity.graphql(
       CREATE,

@@ -1,12 +1,13 @@
 import { recordContactChanged } from "../user/contact-event.js";
 import type { EntityManager } from "@mikro-orm/core";
-import { authorize, DomainError, flushUnique, isUuid, Role, textLength, type Caller } from "@xuekao/subgraph-kit";
+import { authorize, CANDIDATE_ROLES, DomainError, flushUnique, isUuid, Role, textLength, type Caller } from "@xuekao/subgraph-kit";
 import { checkPasswordStrength, hashPassword } from "../credential/password.js";
 import { Organization, OrganizationKind } from "../organization/organization.entity.js";
 import { RegistrationErrors, USERNAME_PATTERN } from "../registration/registration.errors.js";
 import { RoleBinding } from "../role-binding/role-binding.entity.js";
 import { SessionErrors } from "../session/session.errors.js";
 import { User } from "../user/user.entity.js";
+import { UserService } from "../user/user.service.js";
 
 /**
  * Who sets up whose account (DOMAIN.md): the province institute allocates the accounts of
@@ -40,6 +41,8 @@ export const StaffAccountErrors = {
   organizationNotFound: () => new DomainError("ORGANIZATION_NOT_FOUND", "BAD_USER_INPUT", "组织不存在", { field: "organizationId" }),
   userNotFound: () => new DomainError("USER_NOT_FOUND", "BAD_USER_INPUT", "用户不存在", { field: "userId" }),
   alreadyBound: () => new DomainError("ROLE_ALREADY_BOUND", "CONFLICT", "该用户在此组织已有该角色"),
+  candidateAccount: () =>
+    new DomainError("ROLE_NOT_FOR_CANDIDATE", "BAD_USER_INPUT", "考生账号不能被授予工作人员角色，请为工作人员另建账号", { field: "userId" }),
 };
 
 export class StaffAccountService {
@@ -88,7 +91,10 @@ export class StaffAccountService {
   async bind(caller: Caller | null, input: { userId: string; role: Role; organizationId: string }): Promise<RoleBinding> {
     const organization = await this.grantable(caller, input.role, input.organizationId);
     const user = isUuid(input.userId) ? await this.em.findOne(User, { id: input.userId }) : null;
-    if (!user) throw StaffAccountErrors.userNotFound();
+    // Only someone the caller already manages (same answer as a missing user for anyone else: no
+    // probing of other schools' accounts), and never a candidate: staff hold staff accounts.
+    if (!user || !(await new UserService(this.em).findVisible(caller, user.id))) throw StaffAccountErrors.userNotFound();
+    if (await this.em.count(RoleBinding, { userId: user.id, role: { $in: CANDIDATE_ROLES } })) throw StaffAccountErrors.candidateAccount();
     if (await this.em.count(RoleBinding, { userId: user.id, role: input.role, organizationId: organization.id })) {
       throw StaffAccountErrors.alreadyBound();
     }
