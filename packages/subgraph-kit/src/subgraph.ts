@@ -74,6 +74,8 @@ export interface SubgraphRuntime {
   bus?: Bus | null;
   /** Relay poll interval; the relay is also poked after every commit. */
   relayPollIntervalMs?: number;
+  /** Start the scheduled jobs (default true). Tests start them only when the job is the subject. */
+  startJobs?: boolean;
 }
 
 /** The monorepo root (where pnpm-workspace.yaml is), so `.data/` is one folder whatever the cwd. */
@@ -219,7 +221,7 @@ export async function createSubgraphService(
 
   const jobs = definition.jobs?.({ services, logger, config }) ?? [];
   const scheduler = jobs.length > 0 ? new Scheduler({ orm, logger: logger.child({ component: "scheduler" }), jobs }) : null;
-  scheduler?.start();
+  if (runtime.startJobs !== false) scheduler?.start();
 
   const apollo = new ApolloServer<SubgraphContext>({
     schema,

@@ -20,3 +20,31 @@ export const CertificationCaseSubmitted = defineEvent({
     submittedAt: z.iso.datetime({ offset: true }),
   }),
 });
+
+/** Review SLA (72 h, BJEEA notice): cases of a province that have waited 48 h, told once per case to its reviewers. */
+export const ReviewSlaWarning = defineEvent({
+  type: "certification.review-sla-warning",
+  version: 1,
+  description: "成绩认定申请等待审核已达 48 小时（预警）",
+  payload: z.object({
+    certifyingProvinceCode: provinceCode,
+    caseCount: z.number().int().positive(),
+    elapsedHours: z.number().int().positive(),
+    /** The earliest 72-hour deadline among them. */
+    deadline: z.iso.datetime({ offset: true }),
+  }),
+});
+
+/** A case has waited 72 h: escalated to the province institute, and its reviewers are told. */
+export const ReviewSlaEscalated = defineEvent({
+  type: "certification.review-sla-escalated",
+  version: 1,
+  description: "成绩认定申请等待审核已达 72 小时（超时督办）",
+  payload: z.object({
+    caseId: z.uuid(),
+    certifyingProvinceCode: provinceCode,
+    elapsedHours: z.number().int().positive(),
+    /** Who reviews it, as the message names them (e.g. 北京市教育考试院). */
+    reviewerOrganization: z.string().min(1).max(60),
+  }),
+});

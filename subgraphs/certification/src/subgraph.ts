@@ -1,10 +1,11 @@
 import "reflect-metadata";
 import { OutboxEvent } from "@xuekao/events";
-import type { SubgraphDefinition } from "@xuekao/subgraph-kit";
+import { JobLease, type SubgraphDefinition } from "@xuekao/subgraph-kit";
 import { migrations as libsqlMigrations } from "./migrations/libsql/index.js";
 import { migrations as postgresqlMigrations } from "./migrations/postgresql/index.js";
 import { CertificationCase } from "./modules/certification-case/certification-case.entity.js";
 import { CertificationCaseResolver } from "./modules/certification-case/certification-case.resolver.js";
+import { reviewSlaJob } from "./modules/review-sla/review-sla.job.js";
 import { seedCertificationDemo } from "./seeders/demo.seeder.js";
 
 /** certification: certification cases, evidence, recognition, certificates. */
@@ -13,7 +14,9 @@ export const certificationSubgraph: SubgraphDefinition = {
   defaultPort: 4003,
   resolvers: [CertificationCaseResolver],
   // OutboxEvent: certification publishes events (a case submitted) through its outbox.
-  entities: [CertificationCase, OutboxEvent],
+  // JobLease: the scheduler's leases (review SLA).
+  entities: [CertificationCase, OutboxEvent, JobLease],
+  jobs: () => [reviewSlaJob],
   migrations: { libsql: libsqlMigrations, postgresql: postgresqlMigrations },
   seedDemo: seedCertificationDemo,
 };

@@ -125,14 +125,25 @@ describe.each(drivers)("sessions on %s", (driver) => {
     expect(anonymous.errors?.[0]).toMatchObject({ message: "请先登录", extensions: { code: "UNAUTHENTICATED" } });
   });
 
-  it("shows a person's roles only to that person", async () => {
-    const { accessToken } = (await login("teacher1", DEMO_PASSWORD)).data!.login;
-    const other = await identity.graphql<{ user: { username: string; roles: unknown } }>(
-      `query($id: ID!) { user(id: $id) { username roles { role } } }`,
-      { id: demoUserId("candidate1") },
-      bearer(accessToken),
-    );
-    expect(other.data?.user).toEqual({ username: "candidate1", roles: null });
+  it("shows a person's roles to that person and to the staff who manage them, to nobody else", async () => {
+    const rolesOf = async (viewer: string, username: string) => {
+      const { accessToken } = (await login(viewer, DEMO_PASSWORD)).data!.login;
+      const result = await identity.graphql<{ user: { roles: Array<{ role: string; organization: { id: string } }> | null } | null }>(
+        `query($id: ID!) { user(id: $id) { roles { role organization { id } } } }`,
+        { id: demoUserId(username) },
+        bearer(accessToken),
+      );
+      expect(result.errors).toBeUndefined();
+      return result.data?.user ? result.data.user.roles : "not visible";
+    };
+    const inClass1 = { role: "CANDIDATE_IN_SCHOOL", organization: { id: demoOrgId("im-class-1") } };
+    expect(await rolesOf("candidate1", "candidate1")).toEqual([inClass1]);
+    expect(await rolesOf("teacher1", "candidate1")).toEqual([inClass1]);
+    expect(await rolesOf("school1", "teacher1")).toEqual([{ role: "CLASS_TEACHER", organization: { id: demoOrgId("im-class-1") } }]);
+    expect(await rolesOf("region1", "school1")).toEqual([{ role: "SCHOOL_ADMIN", organization: { id: demoOrgId("im-school") } }]);
+    // A candidate sees nobody else; out of scope, nobody at all.
+    expect(await rolesOf("candidate2", "candidate1")).toBe("not visible");
+    expect(await rolesOf("bjreviewer1", "candidate1")).toBe("not visible");
   });
 
   it.each([

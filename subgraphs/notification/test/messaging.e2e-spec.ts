@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomUUID } from "node:crypto";
-import { CertificationCaseSubmitted } from "@xuekao/certification/events";
+import { CertificationCaseSubmitted, ReviewSlaEscalated, ReviewSlaWarning } from "@xuekao/certification/events";
+import { RegistrationWindowClosing } from "@xuekao/registry/events";
 import { DEMO_PASSWORD, demoOrganizationPath, demoUserId, demoUsers } from "@xuekao/demo-data";
 import { createBus, InProcessBus, type Bus } from "@xuekao/events";
 import { identitySubgraph } from "@xuekao/identity";
@@ -74,6 +75,7 @@ describe.each(drivers)("notification: events to messages on %s", (driver) => {
       bus,
       jwksUrl: identity.url.replace(/\/graphql$/, JWKS_PATH),
       env: { SMS_LOG_FILE: smsLog, SMS_WORKER_INTERVAL_MS: "50" },
+      startJobs: true, // the SMS sender is a scheduled job
     });
   });
   afterAll(async () => {
@@ -134,6 +136,49 @@ describe.each(drivers)("notification: events to messages on %s", (driver) => {
       title: "成绩认定申请已提交",
       body: expect.stringContaining("已于2026年11月22日 10:05提交"),
     });
+  });
+
+  /** Titles in a person's inbox, newest first, as they see it. */
+  const inboxTitles = async (username: string) => {
+    const result = await notification.graphql<{ _entities: Array<{ notifications: Array<{ title: string }> }> }>(
+      `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on User { notifications { title } } } }`,
+      { representations: [{ __typename: "User", id: demoUserId(username) }] },
+      await as(username),
+    );
+    return result.data!._entities[0]!.notifications.map((item) => item.title);
+  };
+
+  it("warns the province's reviewers of cases waiting 48 h, and escalates to the institute at 72 h", async () => {
+    await bus.publish(
+      ReviewSlaWarning.create(
+        { certifyingProvinceCode: "11", caseCount: 2, elapsedHours: 48, deadline: "2026-11-23T02:30:00.000Z" },
+        { producer: "certification", organizationPath: [BJ_PATH[0]!] },
+      ),
+    );
+    expect(await inboxTitles("bjreviewer1")).toContain("待审核事项即将超时");
+    expect(await inboxTitles("region1")).not.toContain("待审核事项即将超时"); // Inner Mongolia's institute
+
+    const caseId = randomUUID();
+    await bus.publish(
+      ReviewSlaEscalated.create(
+        { caseId, certifyingProvinceCode: "15", elapsedHours: 72, reviewerOrganization: "内蒙古自治区教育考试院" },
+        { producer: "certification", organizationPath: [IM_PATH[0]!] },
+      ),
+    );
+    expect(await inboxTitles("region1")).toContain(`审核超时督办：成绩认定事项 ${caseId}`);
+    expect(await inboxTitles("bjreviewer1")).not.toContain(`审核超时督办：成绩认定事项 ${caseId}`);
+  });
+
+  it("reminds every candidate of the province that a registration window closes soon, nobody else", async () => {
+    await bus.publish(
+      RegistrationWindowClosing.create(
+        { sessionId: randomUUID(), sessionName: "2027年1月内蒙古自治区普通高中学业水平合格性考试", provinceCode: "15", closesAt: "2026-11-30T10:00:00.000Z" },
+        { producer: "registry", organizationPath: [] },
+      ),
+    );
+    const title = "2027年1月内蒙古自治区普通高中学业水平合格性考试报名即将截止";
+    for (const username of ["candidate22", "social1"]) expect(await inboxTitles(username), username).toContain(title);
+    for (const username of ["bjcandidate1", "teacher1"]) expect(await inboxTitles(username), username).not.toContain(title);
   });
 
   describe("the delivery log (province institute)", () => {
@@ -300,7 +345,7 @@ describe.runIf(natsUp).each(drivers)("notification over NATS JetStream on %s", (
     const smsLog = join(dir, "sms.log");
     const env = { SMS_LOG_FILE: smsLog, SMS_WORKER_INTERVAL_MS: "50" };
     let consumerBus: Bus = await busOf();
-    const first = await startTestSubgraph(notificationSubgraph, driver, { bus: consumerBus, env });
+    const first = await startTestSubgraph(notificationSubgraph, driver, { bus: consumerBus, env, startJobs: true });
     let second: TestSubgraph | undefined;
     const producer = await busOf();
     try {
@@ -315,7 +360,7 @@ describe.runIf(natsUp).each(drivers)("notification over NATS JetStream on %s", (
       await producer.publish(events[0]!); // and one is published twice
 
       consumerBus = await busOf();
-      second = await startTestSubgraph(notificationSubgraph, driver, { bus: consumerBus, env, target: first.target });
+      second = await startTestSubgraph(notificationSubgraph, driver, { bus: consumerBus, env, target: first.target, startJobs: true });
       for (const mobile of ["13700000062", "13700000063", "13700000064"]) {
         await eventually(() => (textsTo(smsLog, mobile).length ? true : undefined), `the SMS to ${mobile}`, 20_000);
       }

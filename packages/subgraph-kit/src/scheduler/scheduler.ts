@@ -319,7 +319,8 @@ export class Scheduler {
       this.logger.error({ err: failure.error, job: name, durationMs }, "scheduled job failed; it runs again at the next interval");
       return "failed";
     }
-    this.logger.info({ job: name, durationMs }, "scheduled job ran");
+    // Debug: the SMS sender runs every second; a run is news only when it fails.
+    this.logger.debug({ job: name, durationMs }, "scheduled job ran");
     return "ran";
   }
 

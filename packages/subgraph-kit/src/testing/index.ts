@@ -97,6 +97,8 @@ export async function startTestSubgraph(
     bus?: Bus;
     /** Relay poll interval (default 1 s; commits poke it anyway). */
     relayPollIntervalMs?: number;
+    /** Run the subgraph's scheduled jobs on their timers (default false: a test calls the job itself). */
+    startJobs?: boolean;
   } = {},
 ): Promise<TestSubgraph> {
   const scratch = options.target ? { target: options.target, drop: async () => {} } : await scratchDatabase(driver, `test_${definition.name}`);
@@ -111,6 +113,7 @@ export async function startTestSubgraph(
     natsUrl: undefined,
   }, options.logger, options.env ?? {}, {
     bus: options.bus ?? null,
+    startJobs: options.startJobs ?? false,
     ...(options.relayPollIntervalMs !== undefined ? { relayPollIntervalMs: options.relayPollIntervalMs } : {}),
   });
   const { url } = await service.listen();

@@ -66,6 +66,14 @@ export class CertificationCase {
   @Property({ type: "datetime" })
   submittedAt: Date = new Date();
 
+  /** When the reviewers were warned that the case has waited 48 h (once; see review-sla.job.ts). */
+  @Property({ type: "datetime", nullable: true })
+  slaWarnedAt: Date | null = null;
+
+  /** When the case was escalated for having waited 72 h (once). */
+  @Property({ type: "datetime", nullable: true })
+  slaEscalatedAt: Date | null = null;
+
   /** Records the review's outcome; from then on the case no longer blocks a new application. */
   decide(outcome: CertificationCaseStatus.APPROVED | CertificationCaseStatus.REJECTED): void {
     this.status = outcome;

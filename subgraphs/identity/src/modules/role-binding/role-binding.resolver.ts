@@ -1,8 +1,9 @@
-import type { SubgraphContext } from "@xuekao/subgraph-kit";
+import { canAccess, CANDIDATE_ROLES, type AccessRule, type SubgraphContext } from "@xuekao/subgraph-kit";
 import { Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { Organization } from "../organization/organization.entity.js";
 import { SessionErrors } from "../session/session.errors.js";
 import { User } from "../user/user.entity.js";
+import { READ_PEOPLE } from "../user/user.service.js";
 import { RoleBinding } from "./role-binding.entity.js";
 
 @Resolver(() => RoleBinding)
@@ -22,10 +23,25 @@ export class MeResolver {
     return user;
   }
 
-  // Only a person's own roles are shown; who holds which role elsewhere is not public.
-  @FieldResolver(() => [RoleBinding], { nullable: true, description: "本人的角色授权（仅本人可见）" })
-  roles(@Root() user: User, @Ctx() { caller, loaders }: SubgraphContext): Promise<RoleBinding[]> | null {
-    if (caller?.kind !== "user" || caller.subject !== user.id) return null;
-    return loaders.loadChildren(RoleBinding, "userId", user.id, { orderBy: { createdAt: "asc" } });
+  /**
+   * A person's roles: all of them to the person; to staff, the ones inside the staff member's
+   * own scope (a school admin sees which classes a teacher holds in the school, not what the
+   * teacher does elsewhere); to anyone else, nothing. Who holds which role is not public.
+   */
+  @FieldResolver(() => [RoleBinding], { nullable: true, description: "角色授权：本人可见全部；管理人员可见其管理范围内的授权；其他人为 null" })
+  async roles(@Root() user: User, @Ctx() { caller, loaders }: SubgraphContext): Promise<RoleBinding[] | null> {
+    if (caller?.kind !== "user") return null;
+    const isSelf = caller.subject === user.id;
+    if (!isSelf && !caller.roles.some((binding) => MANAGERS.roles.includes(binding.role))) return null;
+    const bindings = await loaders.loadChildren(RoleBinding, "userId", user.id, { orderBy: { createdAt: "asc" } });
+    if (isSelf) return bindings;
+    const organizations = await Promise.all(bindings.map((binding) => loaders.load(Organization, binding.organizationId)));
+    return bindings.filter((_, index) => {
+      const organization = organizations[index];
+      return organization !== null && organization !== undefined && canAccess(caller, MANAGERS, { organizationPath: organization.path.split("/") });
+    });
   }
 }
+
+/** Staff who read people in their scope (READ_PEOPLE without the candidates, who see only themselves). */
+const MANAGERS: AccessRule = { roles: READ_PEOPLE.roles.filter((role) => !CANDIDATE_ROLES.includes(role)) };

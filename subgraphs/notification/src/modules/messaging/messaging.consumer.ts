@@ -1,4 +1,5 @@
-import { CertificationCaseSubmitted } from "@xuekao/certification/events";
+import { CertificationCaseSubmitted, ReviewSlaEscalated, ReviewSlaWarning } from "@xuekao/certification/events";
+import { RegistrationWindowClosing, RegistrationWindowOpening } from "@xuekao/registry/events";
 import { SmsCodeRequested, UserContactChanged } from "@xuekao/identity/events";
 import { EntityLoaders, type ConsumerContext, type EventConsumer } from "@xuekao/subgraph-kit";
 import type { DomainEvent } from "@xuekao/events";
@@ -18,13 +19,76 @@ import { TEMPLATES } from "../templates/template-catalog.js";
  */
 export const messagingConsumer: EventConsumer = {
   name: "messaging",
-  events: [SmsCodeRequested, UserContactChanged, CertificationCaseSubmitted],
+  events: [
+    SmsCodeRequested,
+    UserContactChanged,
+    CertificationCaseSubmitted,
+    ReviewSlaWarning,
+    ReviewSlaEscalated,
+    RegistrationWindowOpening,
+    RegistrationWindowClosing,
+  ],
   async handle(event, context) {
     if (SmsCodeRequested.matches(event)) return smsCode(SmsCodeRequested.parse(event), context);
     if (UserContactChanged.matches(event)) return contactChanged(UserContactChanged.parse(event), context);
     if (CertificationCaseSubmitted.matches(event)) return caseSubmitted(CertificationCaseSubmitted.parse(event), context);
+    if (ReviewSlaWarning.matches(event)) return slaWarning(ReviewSlaWarning.parse(event), context);
+    if (ReviewSlaEscalated.matches(event)) return slaEscalated(ReviewSlaEscalated.parse(event), context);
+    if (RegistrationWindowOpening.matches(event)) return windowOpening(RegistrationWindowOpening.parse(event), context);
+    if (RegistrationWindowClosing.matches(event)) return windowClosing(RegistrationWindowClosing.parse(event), context);
   },
 };
+
+const CANDIDATES = ["CANDIDATE_IN_SCHOOL", "CANDIDATE_SOCIAL"];
+const REVIEWERS = ["CERTIFICATION_REVIEWER"];
+const CERTIFICATION_CASE_KIND = "成绩认定";
+
+async function slaWarning(event: ReturnType<typeof ReviewSlaWarning.parse>, context: ConsumerContext): Promise<void> {
+  const { certifyingProvinceCode, caseCount, elapsedHours, deadline } = event.payload;
+  for (const reviewer of await new RecipientService(context.em).withRolesInProvince(REVIEWERS, certifyingProvinceCode)) {
+    await notifyUser(context, event, reviewer.userId, "review.sla-warning", {
+      caseCount: String(caseCount),
+      caseKind: CERTIFICATION_CASE_KIND,
+      elapsedHours: String(elapsedHours),
+      deadline: formatBeijingTime(new Date(deadline)),
+    });
+  }
+}
+
+/** Escalation goes to the province institute (督办) and to the reviewers who hold the case. */
+async function slaEscalated(event: ReturnType<typeof ReviewSlaEscalated.parse>, context: ConsumerContext): Promise<void> {
+  const { caseId, certifyingProvinceCode, elapsedHours, reviewerOrganization } = event.payload;
+  const people = await new RecipientService(context.em).withRolesInProvince([...REVIEWERS, "PROVINCE_INSTITUTE"], certifyingProvinceCode);
+  for (const person of people) {
+    await notifyUser(context, event, person.userId, "review.sla-escalation", {
+      caseKind: CERTIFICATION_CASE_KIND,
+      caseNumber: caseId,
+      elapsedHours: String(elapsedHours),
+      reviewerOrganization,
+    });
+  }
+}
+
+async function windowOpening(event: ReturnType<typeof RegistrationWindowOpening.parse>, context: ConsumerContext): Promise<void> {
+  const { sessionName, provinceCode, opensAt, closesAt } = event.payload;
+  for (const candidate of await new RecipientService(context.em).withRolesInProvince(CANDIDATES, provinceCode)) {
+    await notifyUser(context, event, candidate.userId, "exam-session.registration-opening", {
+      sessionName,
+      opensAt: formatBeijingTime(new Date(opensAt)),
+      closesAt: formatBeijingTime(new Date(closesAt)),
+    });
+  }
+}
+
+async function windowClosing(event: ReturnType<typeof RegistrationWindowClosing.parse>, context: ConsumerContext): Promise<void> {
+  const { sessionName, provinceCode, closesAt } = event.payload;
+  for (const candidate of await new RecipientService(context.em).withRolesInProvince(CANDIDATES, provinceCode)) {
+    await notifyUser(context, event, candidate.userId, "exam-session.registration-closing", {
+      sessionName,
+      deadline: formatBeijingTime(new Date(closesAt)),
+    });
+  }
+}
 
 const CODE_TEMPLATES: Record<"register" | "change-mobile", TemplateKey> = {
   register: "sms-code.register",
@@ -77,7 +141,9 @@ async function notifyUser(
         variables,
         mobile: recipient.mobile,
         recipientId: userId,
-        organizationPath: event.organizationPath,
+        // Events about a whole province (a window) carry no path: the person's own place then
+        // decides which institute sees the message in its delivery log.
+        organizationPath: event.organizationPath.length > 0 ? event.organizationPath : (recipient.rolesList()[0]?.organizationPath ?? []),
         eventId: event.id,
       });
     } else {

@@ -25,10 +25,10 @@ export class RecipientService {
     return this.em.findOne(Recipient, { userId });
   }
 
-  /** People holding `role` in the province with this official code (e.g. the reviewers of 11). */
-  async withRoleInProvince(role: string, provinceCode: string): Promise<Recipient[]> {
+  /** People holding one of `roles` in the province with this official code (e.g. the reviewers of 11). */
+  async withRolesInProvince(roles: readonly string[], provinceCode: string): Promise<Recipient[]> {
     // The role list is JSON; a LIKE narrows the rows in SQL, the exact check is done here.
-    const candidates = await this.em.find(Recipient, { roles: { $like: `%"${role}"%` } });
-    return candidates.filter((recipient) => recipient.rolesList().some((item) => item.role === role && item.provinceCode === provinceCode));
+    const candidates = await this.em.find(Recipient, { $or: roles.map((role) => ({ roles: { $like: `%"${role}"%` } })) }, { orderBy: { userId: "asc" } });
+    return candidates.filter((recipient) => recipient.rolesList().some((item) => roles.includes(item.role) && item.provinceCode === provinceCode));
   }
 }

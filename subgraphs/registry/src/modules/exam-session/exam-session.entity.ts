@@ -42,4 +42,12 @@ export class ExamSession {
 
   @Property({ type: "datetime" })
   createdAt: Date = new Date();
+
+  /** When candidates were told the window opens soon (once; see window-reminders.job.ts). */
+  @Property({ type: "datetime", nullable: true })
+  openingNoticeSentAt: Date | null = null;
+
+  /** When candidates were reminded the window closes soon (once). */
+  @Property({ type: "datetime", nullable: true })
+  closingReminderSentAt: Date | null = null;
 }

@@ -1,0 +1,30 @@
+/**
+ * The events registry publishes, imported by their consumers through `@xuekao/registry/events`
+ * (this file pulls in nothing but the event contract).
+ */
+import { defineEvent } from "@xuekao/events";
+import { z } from "zod";
+
+const session = {
+  sessionId: z.uuid(),
+  sessionName: z.string().min(1),
+  /** Official code of the province that runs the session (15, 11, …): its candidates are told. */
+  provinceCode: z.string().regex(/^\d{2}$/),
+};
+const instant = z.iso.datetime({ offset: true });
+
+/** A session's registration window opens soon (sent once, up to 48 h before it opens). */
+export const RegistrationWindowOpening = defineEvent({
+  type: "registry.registration-window-opening",
+  version: 1,
+  description: "考次选课报名即将开始",
+  payload: z.object({ ...session, opensAt: instant, closesAt: instant }),
+});
+
+/** A session's registration window closes soon (sent once, up to 48 h before it closes). */
+export const RegistrationWindowClosing = defineEvent({
+  type: "registry.registration-window-closing",
+  version: 1,
+  description: "考次选课报名即将截止",
+  payload: z.object({ ...session, closesAt: instant }),
+});
