@@ -25,7 +25,8 @@ export interface Backend {
 export async function startBackend(env: Record<string, string | undefined> = process.env, logger?: Logger): Promise<Backend> {
   const configs = SUBGRAPHS.map((definition) => ({ definition, config: loadSubgraphConfig(definition, env) }));
   const log = logger ?? createLogger("backend", configs[0]!.config.logLevel);
-  const bus = await createBus({ natsUrl: configs[0]!.config.natsUrl, logger: log });
+  const { natsUrl, natsStream, natsSubjectPrefix } = configs[0]!.config;
+  const bus = await createBus({ natsUrl, logger: log, streamName: natsStream, subjectPrefix: natsSubjectPrefix });
   const services: SubgraphService[] = [];
   const urls: Record<string, string> = {};
   try {

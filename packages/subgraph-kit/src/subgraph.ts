@@ -66,6 +66,9 @@ export interface SubgraphConfig {
   jwksUrl: string;
   /** `NATS_URL`: the JetStream bus when the subgraphs run as separate processes (production). */
   natsUrl: string | undefined;
+  /** `NATS_STREAM` / `NATS_SUBJECT_PREFIX`: one JetStream stream per deployment (tests use their own). */
+  natsStream: string;
+  natsSubjectPrefix: string;
 }
 
 /** What a subgraph shares with the others in its process: the event bus. */
@@ -129,6 +132,8 @@ export function loadSubgraphConfig(
       IDENTITY_JWKS_URL: z.string().url().optional(),
       IDENTITY_PORT: port(4001),
       NATS_URL: z.string().optional(),
+      NATS_STREAM: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "letters, digits, _ or -").default("XUEKAO_EVENTS"),
+      NATS_SUBJECT_PREFIX: z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)*$/, "dot-separated lowercase words").default("xuekao.events"),
     },
     env,
   ) as Record<string, unknown> & {
@@ -141,6 +146,8 @@ export function loadSubgraphConfig(
     IDENTITY_JWKS_URL?: string;
     IDENTITY_PORT: number;
     NATS_URL?: string;
+    NATS_STREAM: string;
+    NATS_SUBJECT_PREFIX: string;
   };
   if (raw.NODE_ENV === "production" && raw.SEED_DEMO) {
     throw new ConfigError(["SEED_DEMO: demo data is for development only and is refused when NODE_ENV=production"]);
@@ -158,6 +165,8 @@ export function loadSubgraphConfig(
     seedDemo: raw.SEED_DEMO,
     jwksUrl: raw.IDENTITY_JWKS_URL ?? `http://127.0.0.1:${raw.IDENTITY_PORT}${JWKS_PATH}`,
     natsUrl: raw.NATS_URL?.trim() ? raw.NATS_URL.trim() : undefined,
+    natsStream: raw.NATS_STREAM,
+    natsSubjectPrefix: raw.NATS_SUBJECT_PREFIX,
   };
 }
 
@@ -291,7 +300,9 @@ export function runSubgraph(definition: SubgraphDefinition): void {
     const logger = createLogger(definition.name, config.logLevel);
     // Alone in its process, the subgraph can only reach the others through NATS; without it the
     // events wait in the outbox (an in-process bus here would mark them published unheard).
-    const bus = config.natsUrl ? await createBus({ natsUrl: config.natsUrl, logger }) : null;
+    const bus = config.natsUrl
+      ? await createBus({ natsUrl: config.natsUrl, logger, streamName: config.natsStream, subjectPrefix: config.natsSubjectPrefix })
+      : null;
     const service = await createSubgraphService(definition, config, logger, process.env, { bus });
     const { url } = await service.listen();
     logger.info({ url: `${url}/graphql`, driver: config.database.driver, bus: bus ? "nats" : "none" }, `${definition.name} subgraph ready`);

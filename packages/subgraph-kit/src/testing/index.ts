@@ -111,6 +111,8 @@ export async function startTestSubgraph(
     seedDemo: options.seedDemo ?? false,
     jwksUrl: options.jwksUrl ?? "http://127.0.0.1:9/.well-known/jwks.json",
     natsUrl: undefined,
+    natsStream: "XUEKAO_EVENTS",
+    natsSubjectPrefix: "xuekao.events",
   }, options.logger, options.env ?? {}, {
     bus: options.bus ?? null,
     startJobs: options.startJobs ?? false,

@@ -1,0 +1,72 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { jetstreamManager } from "@nats-io/jetstream";
+import { connect } from "@nats-io/transport-node";
+import { postGraphQL as gatewayQuery, natsReachable } from "@xuekao/subgraph-kit/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startPlatform, type Platform } from "../src/platform.js";
+
+/**
+ * Production's shape: every subgraph its own process, events over NATS JetStream. The notification
+ * subgraph is stopped while identity keeps issuing codes; when it comes back every text goes out,
+ * each exactly once.
+ */
+const natsUp = await natsReachable();
+const NATS_URL = process.env.NATS_URL || "nats://127.0.0.1:4222";
+
+describe.runIf(natsUp)("events across processes over NATS JetStream", () => {
+  let platform: Platform;
+  // A stream of this run's own, so that no other platform (a developer's, a parallel run) shares its consumers.
+  const suffix = randomBytes(4).toString("hex");
+  const stream = `XUEKAO_E2E_${suffix.toUpperCase()}`;
+
+  const texts = (mobile: string) =>
+    existsSync(platform.smsLogFile)
+      ? readFileSync(platform.smsLogFile, "utf8")
+          .split("\n")
+          .filter((line) => line.split("\t")[1] === mobile)
+      : [];
+  const waitForText = async (mobile: string, timeoutMs = 30_000) => {
+    const deadline = Date.now() + timeoutMs;
+    while (texts(mobile).length === 0) {
+      if (Date.now() > deadline) throw new Error(`no SMS to ${mobile}:\n${platform.logs("notification")}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  };
+  const requestCode = (mobile: string) =>
+    gatewayQuery<{ requestSmsCode: { mobile: string } }>(platform.gatewayUrl, `mutation($input: RequestSmsCodeInput!) { requestSmsCode(input: $input) { mobile } }`, {
+      input: { mobile, purpose: "REGISTER" },
+    });
+
+  beforeAll(async () => {
+    platform = await startPlatform({
+      topology: "separate",
+      env: { NATS_URL, NATS_STREAM: stream, NATS_SUBJECT_PREFIX: `xuekao.e2e-${suffix}` },
+    });
+  });
+  afterAll(async () => {
+    await platform?.stop();
+    const nc = await connect({ servers: NATS_URL });
+    await (await jetstreamManager(nc)).streams.delete(stream).catch(() => false);
+    await nc.close();
+  });
+
+  it("texts a registration code from identity's process through notification's", async () => {
+    expect((await requestCode("13600000001")).errors).toBeUndefined();
+    await waitForText("13600000001");
+    expect(texts("13600000001")[0]).toMatch(/您的注册验证码为 \d{6}/);
+  });
+
+  it("loses nothing and sends nothing twice while the notification subgraph is down", async () => {
+    await platform.stopService("notification");
+    const mobiles = ["13600000002", "13600000003", "13600000004"];
+    for (const mobile of mobiles) expect((await requestCode(mobile)).errors).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    for (const mobile of mobiles) expect(texts(mobile)).toEqual([]);
+
+    await platform.startService("notification");
+    for (const mobile of mobiles) await waitForText(mobile);
+    await new Promise((resolve) => setTimeout(resolve, 1500)); // time for any duplicate to show up
+    for (const mobile of [...mobiles, "13600000001"]) expect(texts(mobile), mobile).toHaveLength(1);
+  });
+});
