@@ -21,6 +21,12 @@ const routes: RouteRecordRaw[] = [
     component: () => import("./pages/OrganizationAdminPage.vue"),
     meta: { titleKey: "bureau.admin.title", navKey: "bureau.nav.organizations", roles: ["PROVINCE_INSTITUTE"] satisfies Role[] },
   },
+  {
+    path: "sms-deliveries",
+    name: "bureau-sms-deliveries",
+    component: () => import("./pages/SmsDeliveriesPage.vue"),
+    meta: { titleKey: "bureau.sms.title", navKey: "bureau.nav.smsDeliveries", roles: ["PROVINCE_INSTITUTE"] satisfies Role[] },
+  },
 ];
 
 export default routes;

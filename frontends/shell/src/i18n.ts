@@ -26,6 +26,16 @@ export const shellMessages = {
       backHome: "返回首页",
       configFailed: "平台配置加载失败，请刷新页面或联系管理员。",
       footer: "学考平台 · 考籍管理与成绩认定",
+      inbox: {
+        title: "站内消息",
+        bellUnread: "站内消息，{n} 条未读",
+        bellNone: "站内消息，没有未读消息",
+        summary: "{n} 条未读",
+        unread: "未读",
+        empty: "暂无消息",
+        markAll: "全部标为已读",
+        markFailed: "标记已读失败，请稍后重试",
+      },
     },
     auth: {
       login: {
@@ -147,6 +157,16 @@ export const shellMessages = {
       backHome: "Back to home",
       configFailed: "The platform configuration could not be loaded. Reload the page or contact the administrator.",
       footer: "Xuekao · exam records and score certification",
+      inbox: {
+        title: "Messages",
+        bellUnread: "Messages, {n} unread",
+        bellNone: "Messages, none unread",
+        summary: "{n} unread",
+        unread: "Unread",
+        empty: "No messages",
+        markAll: "Mark all as read",
+        markFailed: "Could not mark the message as read, please try again later",
+      },
     },
     auth: {
       login: {

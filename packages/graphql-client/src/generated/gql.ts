@@ -18,6 +18,8 @@ type Documents = {
     "\n  query BureauOrganizationAdmin {\n    me {\n      id\n      roles {\n        role\n        organization {\n          id\n          name\n          kind\n        }\n      }\n    }\n    organizations {\n      id\n      code\n      name\n      kind\n      parentId\n    }\n  }\n": typeof types.BureauOrganizationAdminDocument,
     "\n  mutation BureauCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      id\n      code\n      name\n      kind\n    }\n  }\n": typeof types.BureauCreateOrganizationDocument,
     "\n  mutation BureauCreateStaffAccount($input: CreateStaffAccountInput!) {\n    createStaffAccount(input: $input) {\n      id\n      username\n      displayName\n    }\n  }\n": typeof types.BureauCreateStaffAccountDocument,
+    "\n  query BureauSmsDeliveries($filter: SmsDeliveryFilter, $limit: Int!, $offset: Int!) {\n    smsDeliveries(filter: $filter, limit: $limit, offset: $offset) {\n      total\n      items {\n        id\n        mobile\n        text\n        status\n        attempts\n        nextAttemptAt\n        lastError\n        template\n        templateDescription\n        createdAt\n        sentAt\n        recipient {\n          displayName\n        }\n      }\n    }\n  }\n": typeof types.BureauSmsDeliveriesDocument,
+    "\n  mutation BureauRetrySmsDelivery($id: ID!) {\n    retrySmsDelivery(id: $id) {\n      id\n      status\n      attempts\n      nextAttemptAt\n      lastError\n      sentAt\n    }\n  }\n": typeof types.BureauRetrySmsDeliveryDocument,
     "\n  query CandidateExamSessions {\n    examSessions {\n      id\n      code\n      name\n      registrationOpensAt\n      registrationClosesAt\n    }\n  }\n": typeof types.CandidateExamSessionsDocument,
     "\n  query SchoolExamRecords($limit: Int!) {\n    examRecords(limit: $limit) {\n      id\n      recordNumber\n      status\n      candidate {\n        id\n        displayName\n      }\n      school {\n        name\n      }\n    }\n  }\n": typeof types.SchoolExamRecordsDocument,
     "\n  query SchoolScope {\n    me {\n      id\n      roles {\n        role\n        organization {\n          id\n          code\n          name\n          kind\n        }\n      }\n    }\n  }\n": typeof types.SchoolScopeDocument,
@@ -34,12 +36,17 @@ type Documents = {
     "\n  mutation ShellRefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      accessToken\n      refreshToken\n      expiresAt\n    }\n  }\n": typeof types.ShellRefreshSessionDocument,
     "\n  mutation ShellLogout($refreshToken: String!) {\n    logout(refreshToken: $refreshToken)\n  }\n": typeof types.ShellLogoutDocument,
     "\n  query ShellMe {\n    me {\n      id\n      username\n      displayName\n      roles {\n        role\n        organization {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n": typeof types.ShellMeDocument,
+    "\n  query ShellInboxCount {\n    me {\n      id\n      unreadNotificationCount\n    }\n  }\n": typeof types.ShellInboxCountDocument,
+    "\n  query ShellInbox {\n    me {\n      id\n      unreadNotificationCount\n      notifications {\n        id\n        title\n        body\n        readAt\n        createdAt\n      }\n    }\n  }\n": typeof types.ShellInboxDocument,
+    "\n  mutation ShellMarkNotificationRead($id: ID!) {\n    markNotificationRead(id: $id) {\n      id\n      readAt\n    }\n  }\n": typeof types.ShellMarkNotificationReadDocument,
 };
 const documents: Documents = {
     "\n  query BureauOverview {\n    organizations {\n      id\n      code\n      name\n      kind\n      parentId\n    }\n    certificationCases {\n      id\n      originProvinceCode\n      status\n      submittedAt\n      candidate {\n        displayName\n      }\n    }\n  }\n": types.BureauOverviewDocument,
     "\n  query BureauOrganizationAdmin {\n    me {\n      id\n      roles {\n        role\n        organization {\n          id\n          name\n          kind\n        }\n      }\n    }\n    organizations {\n      id\n      code\n      name\n      kind\n      parentId\n    }\n  }\n": types.BureauOrganizationAdminDocument,
     "\n  mutation BureauCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      id\n      code\n      name\n      kind\n    }\n  }\n": types.BureauCreateOrganizationDocument,
     "\n  mutation BureauCreateStaffAccount($input: CreateStaffAccountInput!) {\n    createStaffAccount(input: $input) {\n      id\n      username\n      displayName\n    }\n  }\n": types.BureauCreateStaffAccountDocument,
+    "\n  query BureauSmsDeliveries($filter: SmsDeliveryFilter, $limit: Int!, $offset: Int!) {\n    smsDeliveries(filter: $filter, limit: $limit, offset: $offset) {\n      total\n      items {\n        id\n        mobile\n        text\n        status\n        attempts\n        nextAttemptAt\n        lastError\n        template\n        templateDescription\n        createdAt\n        sentAt\n        recipient {\n          displayName\n        }\n      }\n    }\n  }\n": types.BureauSmsDeliveriesDocument,
+    "\n  mutation BureauRetrySmsDelivery($id: ID!) {\n    retrySmsDelivery(id: $id) {\n      id\n      status\n      attempts\n      nextAttemptAt\n      lastError\n      sentAt\n    }\n  }\n": types.BureauRetrySmsDeliveryDocument,
     "\n  query CandidateExamSessions {\n    examSessions {\n      id\n      code\n      name\n      registrationOpensAt\n      registrationClosesAt\n    }\n  }\n": types.CandidateExamSessionsDocument,
     "\n  query SchoolExamRecords($limit: Int!) {\n    examRecords(limit: $limit) {\n      id\n      recordNumber\n      status\n      candidate {\n        id\n        displayName\n      }\n      school {\n        name\n      }\n    }\n  }\n": types.SchoolExamRecordsDocument,
     "\n  query SchoolScope {\n    me {\n      id\n      roles {\n        role\n        organization {\n          id\n          code\n          name\n          kind\n        }\n      }\n    }\n  }\n": types.SchoolScopeDocument,
@@ -56,6 +63,9 @@ const documents: Documents = {
     "\n  mutation ShellRefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      accessToken\n      refreshToken\n      expiresAt\n    }\n  }\n": types.ShellRefreshSessionDocument,
     "\n  mutation ShellLogout($refreshToken: String!) {\n    logout(refreshToken: $refreshToken)\n  }\n": types.ShellLogoutDocument,
     "\n  query ShellMe {\n    me {\n      id\n      username\n      displayName\n      roles {\n        role\n        organization {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n": types.ShellMeDocument,
+    "\n  query ShellInboxCount {\n    me {\n      id\n      unreadNotificationCount\n    }\n  }\n": types.ShellInboxCountDocument,
+    "\n  query ShellInbox {\n    me {\n      id\n      unreadNotificationCount\n      notifications {\n        id\n        title\n        body\n        readAt\n        createdAt\n      }\n    }\n  }\n": types.ShellInboxDocument,
+    "\n  mutation ShellMarkNotificationRead($id: ID!) {\n    markNotificationRead(id: $id) {\n      id\n      readAt\n    }\n  }\n": types.ShellMarkNotificationReadDocument,
 };
 
 /**
@@ -88,6 +98,14 @@ export function graphql(source: "\n  mutation BureauCreateOrganization($input: C
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation BureauCreateStaffAccount($input: CreateStaffAccountInput!) {\n    createStaffAccount(input: $input) {\n      id\n      username\n      displayName\n    }\n  }\n"): (typeof documents)["\n  mutation BureauCreateStaffAccount($input: CreateStaffAccountInput!) {\n    createStaffAccount(input: $input) {\n      id\n      username\n      displayName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BureauSmsDeliveries($filter: SmsDeliveryFilter, $limit: Int!, $offset: Int!) {\n    smsDeliveries(filter: $filter, limit: $limit, offset: $offset) {\n      total\n      items {\n        id\n        mobile\n        text\n        status\n        attempts\n        nextAttemptAt\n        lastError\n        template\n        templateDescription\n        createdAt\n        sentAt\n        recipient {\n          displayName\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query BureauSmsDeliveries($filter: SmsDeliveryFilter, $limit: Int!, $offset: Int!) {\n    smsDeliveries(filter: $filter, limit: $limit, offset: $offset) {\n      total\n      items {\n        id\n        mobile\n        text\n        status\n        attempts\n        nextAttemptAt\n        lastError\n        template\n        templateDescription\n        createdAt\n        sentAt\n        recipient {\n          displayName\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BureauRetrySmsDelivery($id: ID!) {\n    retrySmsDelivery(id: $id) {\n      id\n      status\n      attempts\n      nextAttemptAt\n      lastError\n      sentAt\n    }\n  }\n"): (typeof documents)["\n  mutation BureauRetrySmsDelivery($id: ID!) {\n    retrySmsDelivery(id: $id) {\n      id\n      status\n      attempts\n      nextAttemptAt\n      lastError\n      sentAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -152,6 +170,18 @@ export function graphql(source: "\n  mutation ShellLogout($refreshToken: String!
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ShellMe {\n    me {\n      id\n      username\n      displayName\n      roles {\n        role\n        organization {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ShellMe {\n    me {\n      id\n      username\n      displayName\n      roles {\n        role\n        organization {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ShellInboxCount {\n    me {\n      id\n      unreadNotificationCount\n    }\n  }\n"): (typeof documents)["\n  query ShellInboxCount {\n    me {\n      id\n      unreadNotificationCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ShellInbox {\n    me {\n      id\n      unreadNotificationCount\n      notifications {\n        id\n        title\n        body\n        readAt\n        createdAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query ShellInbox {\n    me {\n      id\n      unreadNotificationCount\n      notifications {\n        id\n        title\n        body\n        readAt\n        createdAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShellMarkNotificationRead($id: ID!) {\n    markNotificationRead(id: $id) {\n      id\n      readAt\n    }\n  }\n"): (typeof documents)["\n  mutation ShellMarkNotificationRead($id: ID!) {\n    markNotificationRead(id: $id) {\n      id\n      readAt\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

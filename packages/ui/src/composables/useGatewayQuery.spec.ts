@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { flushPromises, mount } from "@vue/test-utils";
-import { defineComponent, h } from "vue";
+import { defineComponent, h, ref, type MaybeRefOrGetter } from "vue";
 import { createI18n } from "vue-i18n";
 import ElementPlus from "element-plus";
 import { parse } from "graphql";
@@ -12,11 +12,11 @@ import { useGatewayQuery } from "./useGatewayQuery";
 type Roster = { examRecords: ({ id: string; candidate: { displayName: string } | null } | null)[] };
 const RosterQuery = parse("query Roster($limit: Int!) { examRecords(limit: $limit) { id candidate { displayName } } }") as TypedDocumentNode<Roster, { limit: number }>;
 
-function mountQuery() {
+function mountQuery(variables: MaybeRefOrGetter<{ limit: number }> = { limit: 5 }) {
   let query!: ReturnType<typeof useGatewayQuery<Roster, { limit: number }>>;
   const Page = defineComponent({
     setup() {
-      query = useGatewayQuery(RosterQuery, { limit: 5 });
+      query = useGatewayQuery(RosterQuery, variables);
       const { data, errors, loading, missing, refetch } = query;
       return () =>
         h(QueryFeedback, { loading: loading.value, hasData: data.value !== null, empty: false, errors: errors.value, missing: missing.value, onRetry: refetch }, () =>
@@ -73,5 +73,31 @@ describe("useGatewayQuery", () => {
     await flushPromises();
     expect(wrapper.find('[data-testid="query-error"]').exists()).toBe(false);
     expect(wrapper.get('[data-testid="content"]').text()).toBe("0");
+  });
+
+  it("runs again with the new variables when reactive variables change, keeping only the newest answer", async () => {
+    const limit = ref(5);
+    const pending: ((body: unknown) => void)[] = [];
+    const fetch = vi.fn(
+      () =>
+        new Promise<Response>((resolve) => {
+          pending.push((body) => resolve(new Response(JSON.stringify(body), { status: 200, headers: { "content-type": "application/json" } })));
+        }),
+    );
+    vi.stubGlobal("fetch", fetch);
+    const { query } = mountQuery(() => ({ limit: limit.value }));
+    await flushPromises();
+    limit.value = 1;
+    await flushPromises();
+
+    const sentLimits = fetch.mock.calls.map((call) => JSON.parse(String((call as unknown as [string, RequestInit])[1].body)).variables.limit);
+    expect(sentLimits).toEqual([5, 1]);
+    // The answer for the newer variables arrives first; the older one, arriving late, is dropped.
+    pending[1]?.({ data: { examRecords: [{ id: "r1", candidate: null }] } });
+    await flushPromises();
+    pending[0]?.({ data: { examRecords: [] } });
+    await flushPromises();
+    expect(query().data.value?.examRecords).toHaveLength(1);
+    expect(query().loading.value).toBe(false);
   });
 });
