@@ -2,9 +2,9 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { startPlatform, type Platform } from "../../src/platform.js";
-import { startFrontends, type RunningFrontends } from "../../src/browser/frontends.js";
-import { launchBrowser } from "../../src/browser/browser.js";
+import type { Platform } from "../../src/platform.js";
+import type { RunningFrontends } from "../../src/browser/frontends.js";
+import { startBrowserStack, stopBrowserStack } from "../../src/browser/stack.js";
 import { logIn, openAs, submitLogin } from "../../src/browser/session.js";
 
 const SHOTS_DIR = process.env.SHOTS_DIR;
@@ -44,16 +44,9 @@ describe("signing in and who sees what", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    platform = await startPlatform();
-    frontends = await startFrontends({ gatewayUrl: platform.gatewayUrl });
-    browser = await launchBrowser();
+    ({ platform, frontends, browser } = await startBrowserStack());
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await frontends?.stop();
-    await platform?.stop();
-  });
+  afterAll(() => stopBrowserStack({ platform, frontends, browser }));
 
   const cases: { username: string; console: ConsoleName; page: string; role: string }[] = [
     { username: "candidate1", console: "candidate", page: "candidate-sessions-page", role: "在校考生" },

@@ -3,10 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { postGraphQL } from "@xuekao/subgraph-kit/testing";
-import { startPlatform } from "../../src/platform.js";
 import { deadUrl, startFrontends, type RunningFrontends } from "../../src/browser/frontends.js";
-import { launchBrowser } from "../../src/browser/browser.js";
+import { startBrowserStack, stopBrowserStack } from "../../src/browser/stack.js";
 import { accessTokenOf, openAs } from "../../src/browser/session.js";
+import type { Platform } from "../../src/platform.js";
 
 const SHOTS_DIR = process.env.SHOTS_DIR;
 
@@ -15,7 +15,7 @@ async function shot(page: Page, name: string) {
 }
 
 describe("frontends in the browser", () => {
-  let platform: { gatewayUrl: string; stop(): Promise<void> };
+  let platform: Platform;
   let frontends: RunningFrontends;
   let browser: Browser;
 
@@ -40,16 +40,9 @@ describe("frontends in the browser", () => {
     openAs(browser, frontends.shellUrl, username, path, viewport);
 
   beforeAll(async () => {
-    platform = await startPlatform();
-    frontends = await startFrontends({ gatewayUrl: platform.gatewayUrl });
-    browser = await launchBrowser();
+    ({ platform, frontends, browser } = await startBrowserStack());
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await frontends?.stop();
-    await platform?.stop();
-  });
+  afterAll(() => stopBrowserStack({ platform, frontends, browser }));
 
   it("opens the shell with its layout, in Chinese; a visitor is asked to log in", async () => {
     const { page, problems } = await openPage("/");

@@ -4,9 +4,9 @@ import { randomInt } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { postGraphQL } from "@xuekao/subgraph-kit/testing";
-import { startPlatform, type Platform } from "../../src/platform.js";
-import { startFrontends, type RunningFrontends } from "../../src/browser/frontends.js";
-import { launchBrowser } from "../../src/browser/browser.js";
+import type { Platform } from "../../src/platform.js";
+import type { RunningFrontends } from "../../src/browser/frontends.js";
+import { startBrowserStack, stopBrowserStack } from "../../src/browser/stack.js";
 import { accessTokenOf, openAs } from "../../src/browser/session.js";
 
 const SHOTS_DIR = process.env.SHOTS_DIR;
@@ -48,16 +48,9 @@ describe("inbox and SMS delivery log", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    platform = await startPlatform();
-    frontends = await startFrontends({ gatewayUrl: platform.gatewayUrl });
-    browser = await launchBrowser();
+    ({ platform, frontends, browser } = await startBrowserStack());
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await frontends?.stop();
-    await platform?.stop();
-  });
+  afterAll(() => stopBrowserStack({ platform, frontends, browser }));
 
   it("a candidate reads the welcome message and the badge goes to 0, also after a reload", async () => {
     const { page, problems } = await openAs(browser, frontends.shellUrl, "candidate1", "/candidate");

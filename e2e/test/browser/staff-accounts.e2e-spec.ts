@@ -2,9 +2,9 @@
 // teacher, the province institute a county and its agency's account; each new account signs in.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { startPlatform, type Platform } from "../../src/platform.js";
-import { startFrontends, type RunningFrontends } from "../../src/browser/frontends.js";
-import { launchBrowser } from "../../src/browser/browser.js";
+import type { Platform } from "../../src/platform.js";
+import type { RunningFrontends } from "../../src/browser/frontends.js";
+import { startBrowserStack, stopBrowserStack } from "../../src/browser/stack.js";
 import { openAs, submitLogin } from "../../src/browser/session.js";
 
 const SHOTS_DIR = process.env.SHOTS_DIR;
@@ -41,16 +41,9 @@ describe("staff accounts and organisations", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    platform = await startPlatform();
-    frontends = await startFrontends({ gatewayUrl: platform.gatewayUrl });
-    browser = await launchBrowser();
+    ({ platform, frontends, browser } = await startBrowserStack());
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await frontends?.stop();
-    await platform?.stop();
-  });
+  afterAll(() => stopBrowserStack({ platform, frontends, browser }));
 
   it("a school admin sets up a class and its class teacher, who signs in to that class's records", async () => {
     const { page, problems } = await openAs(browser, frontends.shellUrl, "school1", "/school");

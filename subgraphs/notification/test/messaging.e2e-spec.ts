@@ -183,10 +183,10 @@ describe.each(drivers)("notification: events to messages on %s", (driver) => {
 
   describe("the delivery log (province institute)", () => {
     const LOG = `query($filter: SmsDeliveryFilter, $limit: Int) {
-      smsDeliveries(filter: $filter, limit: $limit) { total items { id mobile text status attempts template templateDescription lastError } }
+      smsDeliveries(filter: $filter, limit: $limit) { total items { id mobile text status canRetry attempts template templateDescription lastError } }
     }`;
     const RETRY = `mutation($id: ID!) { retrySmsDelivery(id: $id) { id status attempts lastError } }`;
-    type Page = { smsDeliveries: { total: number; items: Array<{ id: string; mobile: string; text: string; status: string; attempts: number; template: string }> } };
+    type Page = { smsDeliveries: { total: number; items: Array<{ id: string; mobile: string; text: string; status: string; canRetry: boolean; attempts: number; template: string }> } };
 
     /** A dead message as the worker leaves it after giving up. */
     const deadLetter = async (template: string, variables: Record<string, string>, organizationPath: string[]) => {
@@ -215,7 +215,7 @@ describe.each(drivers)("notification: events to messages on %s", (driver) => {
       expect(mobiles).not.toContain("137****0042"); // Beijing's
       expect(mobiles).toContain("137****0043"); // no province: every institute may help with it
       const one = all.data!.smsDeliveries.items.find((item) => item.mobile === "137****0041")!;
-      expect(one).toMatchObject({ status: "SENT", attempts: 1, template: "sms-code.register" });
+      expect(one).toMatchObject({ status: "SENT", canRetry: false, attempts: 1, template: "sms-code.register" });
       expect(one.text).toContain("******");
       expect(one.text).not.toContain("975310");
 
@@ -237,6 +237,9 @@ describe.each(drivers)("notification: events to messages on %s", (driver) => {
 
     it("sends a dead letter again on request, once; not a sent message, not a code, not another province's", async () => {
       const dead = await deadLetter("registration.completed", { recordNumber: "G150102200901010012" }, IM_PATH);
+      const code = await deadLetter("sms-code.register", { code: "112233", validMinutes: "5" }, IM_PATH);
+      const listed = await notification.graphql<Page>(LOG, { filter: { mobile: "13700000031", status: "DEAD" } }, await as("region1"));
+      expect(Object.fromEntries(listed.data!.smsDeliveries.items.map((item) => [item.id, item.canRetry]))).toEqual({ [dead]: true, [code]: false });
       const retried = await notification.graphql<{ retrySmsDelivery: { status: string; attempts: number; lastError: string | null } }>(
         RETRY,
         { id: dead },
@@ -249,7 +252,6 @@ describe.each(drivers)("notification: events to messages on %s", (driver) => {
 
       const again = await notification.graphql(RETRY, { id: dead }, await as("region1"));
       expect(again.errors?.[0]?.extensions?.code).toBe("SMS_DELIVERY_NOT_RETRYABLE");
-      const code = await deadLetter("sms-code.register", { code: "112233", validMinutes: "5" }, IM_PATH);
       expect((await notification.graphql(RETRY, { id: code }, await as("region1"))).errors?.[0]?.extensions?.code).toBe("SMS_DELIVERY_CODE_EXPIRED");
       const beijing = await deadLetter("registration.completed", { recordNumber: "G110108200901010012" }, BJ_PATH);
       const foreign = await notification.graphql(RETRY, { id: beijing }, await as("region1"));

@@ -15,6 +15,7 @@ const sent = {
   nextAttemptAt: "2026-11-22T02:00:00.000Z",
   lastError: null,
   template: "sms-code.register",
+  canRetry: false,
   templateDescription: "注册验证码",
   createdAt: "2026-11-22T02:00:00.000Z",
   sentAt: "2026-11-22T02:00:01.000Z",
@@ -25,6 +26,7 @@ const dead = {
   mobile: "138****0001",
   text: "【学考平台】张小明，您的成绩认定申请已提交。",
   status: "DEAD",
+  canRetry: true,
   attempts: 5,
   nextAttemptAt: "2026-11-21T09:00:00.000Z",
   lastError: "1014 模板未审批",
@@ -176,7 +178,7 @@ describe("the SMS delivery log", () => {
   it("sends an abandoned message again once confirmed, and shows the row queued", async () => {
     const requests = gatewayAnswersByOperation({
       BureauSmsDeliveries: page([sent, dead]),
-      BureauRetrySmsDelivery: { data: { retrySmsDelivery: { id: "d2", status: "PENDING", attempts: 0, nextAttemptAt: "2026-11-22T03:00:00.000Z", lastError: null, sentAt: null } } },
+      BureauRetrySmsDelivery: { data: { retrySmsDelivery: { id: "d2", status: "PENDING", canRetry: false, attempts: 0, nextAttemptAt: "2026-11-22T03:00:00.000Z", lastError: null, sentAt: null } } },
     });
     const wrapper = await mountPage();
     await wrapper.get('[data-testid="sms-retry"]').trigger("click");
@@ -192,6 +194,13 @@ describe("the SMS delivery log", () => {
     const row = rowTexts(wrapper)[1];
     expect(row).toContain("待发送");
     expect(row).not.toContain("1014 模板未审批");
+    expect(wrapper.findAll('[data-testid="sms-retry"]')).toHaveLength(0);
+  });
+
+  it("offers no resend of an abandoned verification code: the server says it cannot be retried", async () => {
+    gatewayAnswersByOperation({ BureauSmsDeliveries: page([{ ...dead, id: "d3", template: "sms-code.register", canRetry: false }]) });
+    const wrapper = await mountPage();
+    expect(rowTexts(wrapper)[0]).toContain("已放弃");
     expect(wrapper.findAll('[data-testid="sms-retry"]')).toHaveLength(0);
   });
 

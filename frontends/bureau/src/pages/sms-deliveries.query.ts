@@ -10,6 +10,7 @@ export const BureauSmsDeliveriesQuery = graphql(`
         mobile
         text
         status
+        canRetry
         attempts
         nextAttemptAt
         lastError
@@ -31,6 +32,7 @@ export const BureauRetrySmsDeliveryMutation = graphql(`
     retrySmsDelivery(id: $id) {
       id
       status
+      canRetry
       attempts
       nextAttemptAt
       lastError

@@ -43,6 +43,6 @@ export class InboxUserResolver {
 
   @FieldResolver(() => Int, { nullable: true, description: "未读消息数（仅本人可见，他人为 null；消息服务不可用时为 null）" })
   async unreadNotificationCount(@Root() user: InboxUser, @Ctx() { em, loaders, caller }: SubgraphContext): Promise<number | null> {
-    return (await new InboxService(em, loaders).inboxOf(caller, user.id, true))?.length ?? null;
+    return new InboxService(em, loaders).unreadCount(caller, user.id);
   }
 }

@@ -35,6 +35,12 @@ export class InboxService {
     });
   }
 
+  /** The owner's unread count (a COUNT, not the rows: the shell polls it); null for anyone else. */
+  async unreadCount(caller: Caller | null, recipientId: string): Promise<number | null> {
+    if (!ownsInbox(caller, recipientId)) return null;
+    return this.em.count(Notification, { recipientId, readAt: null });
+  }
+
   /** One of the caller's messages; someone else's is answered like a missing one. */
   async findOwn(caller: Caller | null, id: string): Promise<Notification | null> {
     if (!caller) throw new DomainError("UNAUTHENTICATED", "UNAUTHENTICATED", "请先登录");
