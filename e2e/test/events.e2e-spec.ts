@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { jetstreamManager } from "@nats-io/jetstream";
 import { connect } from "@nats-io/transport-node";
-import { postGraphQL as gatewayQuery, natsReachable } from "@xuekao/subgraph-kit/testing";
+import { DEMO_PASSWORD } from "@xuekao/demo-data";
+import { postGraphQL as gatewayQuery, natsReachable, signedInAs } from "@xuekao/subgraph-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPlatform, type Platform } from "../src/platform.js";
 
@@ -68,5 +69,35 @@ describe.runIf(natsUp)("events across processes over NATS JetStream", () => {
     for (const mobile of mobiles) await waitForText(mobile);
     await new Promise((resolve) => setTimeout(resolve, 1500)); // time for any duplicate to show up
     for (const mobile of [...mobiles, "13600000001"]) expect(texts(mobile), mobile).toHaveLength(1);
+  });
+});
+
+/**
+ * The embedded default (`npm start`): one process, the in-process bus. The subgraphs start one
+ * after another, and the scheduled jobs run at once — the demo's certification cases are past
+ * the review SLA — yet no event may reach the bus before its consumer is listening.
+ */
+describe("events in the embedded backend at start", () => {
+  let platform: Platform;
+  beforeAll(async () => {
+    platform = await startPlatform();
+  });
+  afterAll(async () => {
+    await platform?.stop();
+  });
+
+  it("delivers what the jobs produce at start: the SLA escalation reaches the institute, the warning the reviewer", async () => {
+    const as = signedInAs(() => platform.gatewayUrl, DEMO_PASSWORD);
+    const titles = async (username: string) =>
+      (
+        await gatewayQuery<{ me: { notifications: Array<{ title: string }> } }>(platform.gatewayUrl, `{ me { notifications { title } } }`, {}, await as(username))
+      ).data?.me.notifications.map((item) => item.title) ?? [];
+    const deadline = Date.now() + 20_000;
+    while (!(await titles("region1")).some((title) => title.startsWith("审核超时督办：成绩认定事项"))) {
+      if (Date.now() > deadline) throw new Error(`no escalation in region1's inbox:\n${platform.logs("backend")}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(await titles("bjreviewer1")).toContain("待审核事项即将超时");
+    expect(await titles("candidate1")).not.toContain("待审核事项即将超时");
   });
 });
