@@ -100,6 +100,9 @@ describe("loadSubgraphConfig", () => {
       database: { driver: "libsql", location: `${join(findRepoRoot(), ".data")}/registry.db` },
       seedDemo: false,
       jwksUrl: "http://127.0.0.1:4001/.well-known/jwks.json",
+      natsUrl: undefined,
+      natsStream: "XUEKAO_EVENTS",
+      natsSubjectPrefix: "xuekao.events",
     });
     expect(existsSync(join(findRepoRoot(), "pnpm-workspace.yaml"))).toBe(true);
   });
@@ -115,6 +118,17 @@ describe("loadSubgraphConfig", () => {
   it("reads <NAME>_PORT, HOST, DATA_DIR and LOG_LEVEL", () => {
     const config = loadSubgraphConfig(registry, { REGISTRY_PORT: "5002", PORT: "9999", HOST: "0.0.0.0", DATA_DIR: "/srv/xk", LOG_LEVEL: "debug" });
     expect(config).toMatchObject({ port: 5002, host: "0.0.0.0", logLevel: "debug", database: { driver: "libsql", location: "/srv/xk/registry.db" } });
+  });
+
+  it("reads NATS_URL (blank is unset), NATS_STREAM and NATS_SUBJECT_PREFIX, refusing names NATS would not take", () => {
+    expect(loadSubgraphConfig(registry, { NATS_URL: " nats://10.0.0.5:4222 ", NATS_STREAM: "XK_PROD", NATS_SUBJECT_PREFIX: "xk.prod" })).toMatchObject({
+      natsUrl: "nats://10.0.0.5:4222",
+      natsStream: "XK_PROD",
+      natsSubjectPrefix: "xk.prod",
+    });
+    expect(loadSubgraphConfig(registry, { NATS_URL: "  " }).natsUrl).toBeUndefined();
+    expect(configErrorOf(() => loadSubgraphConfig(registry, { NATS_STREAM: "xk.events" })).issues[0]).toMatch(/^NATS_STREAM: /);
+    expect(configErrorOf(() => loadSubgraphConfig(registry, { NATS_SUBJECT_PREFIX: "xk.>" })).issues[0]).toMatch(/^NATS_SUBJECT_PREFIX: /);
   });
 
   it("does not read another subgraph's port", () => {
