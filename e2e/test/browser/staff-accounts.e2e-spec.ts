@@ -35,6 +35,16 @@ async function choose(page: Page, selectTestid: string, optionTestid: string) {
   await page.getByTestId(optionTestid).click();
 }
 
+/** The first page after a login with a password someone else chose: set one's own, then go on. */
+async function changeInitialPassword(page: Page, initial: string, chosen: string): Promise<void> {
+  await page.getByTestId("change-password-required").waitFor();
+  expect(await page.getByTestId("change-password-required").textContent()).toContain("请先设置您自己的密码");
+  await page.getByTestId("current-password").fill(initial);
+  await page.getByTestId("new-password").fill(chosen);
+  await page.getByTestId("confirm-password").fill(chosen);
+  await page.getByTestId("change-password-submit").click();
+}
+
 describe("staff accounts and organisations", () => {
   let platform: Platform;
   let frontends: RunningFrontends;
@@ -103,9 +113,11 @@ describe("staff accounts and organisations", () => {
     await page.getByTestId("staff-account-submit").and(page.locator(":not(.is-loading)")).waitFor();
     await shot(page, "school-staff");
 
-    // The new teacher signs in with the initial password and lands in the school console.
+    // The new teacher signs in with the initial password, must first choose their own, then
+    // lands in the school console.
     await logOut(page);
     await submitLogin(page, "teacher3", "Spring#2026x");
+    await changeInitialPassword(page, "Spring#2026x", "Mine#Teacher2026");
     await page.waitForURL("**/school");
     await page.getByTestId("school-records-page").waitFor();
     expect(await page.getByTestId("records-scope").textContent()).toBe("管理范围：高一（3）班（班主任）");
@@ -180,6 +192,7 @@ describe("staff accounts and organisations", () => {
 
     await logOut(page);
     await submitLogin(page, "saihan1", "Grass#2026x");
+    await changeInitialPassword(page, "Grass#2026x", "Mine#Saihan2026");
     await page.waitForURL("**/bureau");
     await page.getByTestId("bureau-overview-page").waitFor();
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain("机构与认定业务");

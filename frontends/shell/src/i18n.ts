@@ -124,6 +124,7 @@ export const shellMessages = {
         mismatch: "两次输入的新密码不一致",
         submit: "确认修改",
         done: "密码已修改，其他设备上的登录已退出。",
+        required: "您的初始密码由管理员设置。为保障账号安全，请先设置您自己的密码，再使用平台。",
       },
       changeMobile: {
         title: "更换手机号",
@@ -255,6 +256,7 @@ export const shellMessages = {
         mismatch: "The new passwords differ",
         submit: "Change password",
         done: "Password changed; other devices have been signed out.",
+        required: "Your initial password was set by an administrator. Please choose your own before using the platform.",
       },
       changeMobile: {
         title: "Change mobile",

@@ -9,13 +9,25 @@ import type { ConsoleName } from "./auth/consoles";
 
 const remotes = (["candidate", "school", "bureau"] as const).map((name) => ({ name, prefix: `/${name}` })) as unknown as RemoteConfig[];
 const router = createShellRouter(remotes, createMemoryHistory());
-const session = (isAuthenticated: boolean, consoles: ConsoleName[] = [], roleNames: Role[] = []): SessionView => ({
+const session = (isAuthenticated: boolean, consoles: ConsoleName[] = [], roleNames: Role[] = [], passwordChangeRequired = false): SessionView => ({
   isAuthenticated,
   consoles,
   roleNames,
+  passwordChangeRequired,
   ensureUser: async () => {},
 });
 const check = (path: string, view: SessionView) => authorize(router.resolve(path) as never, view, remotes);
+
+describe("an initial password set by someone else", () => {
+  const teacher = () => session(true, ["school"], ["CLASS_TEACHER"], true);
+
+  it("sends the person to change it, wherever they were going, and lets them go on afterwards", async () => {
+    expect(await check("/school", teacher())).toEqual({ name: "change-password", query: { redirect: "/school" } });
+    expect(await check("/account/password", teacher())).toBe(true);
+    expect(await check("/login?redirect=/school", teacher())).toEqual({ name: "change-password", query: { redirect: "/school" } });
+    expect(await check("/school", session(true, ["school"], ["CLASS_TEACHER"], false))).toBe(true);
+  });
+});
 
 describe("navigation by role", () => {
   it("lets anyone see the home page and the login page", async () => {

@@ -73,6 +73,8 @@ export interface SessionView {
   readonly consoles: readonly ConsoleName[];
   /** The roles of all the user's bindings. */
   readonly roleNames: readonly Role[];
+  /** The password was set by someone else: nothing but changing it until it is changed. */
+  readonly passwordChangeRequired: boolean;
   ensureUser(): Promise<void>;
 }
 
@@ -98,12 +100,18 @@ export async function authorize(to: RouteLocationNormalized, session: SessionVie
   if (to.meta.guestOnly) {
     if (!session.isAuthenticated) return true;
     await session.ensureUser();
-    return session.isAuthenticated ? (safeRedirect(to.query.redirect) ?? landingPath(session.consoles, remotes)) : true;
+    if (!session.isAuthenticated) return true;
+    const next = safeRedirect(to.query.redirect) ?? landingPath(session.consoles, remotes);
+    return session.passwordChangeRequired ? { name: "change-password", query: { redirect: next } } : next;
   }
   if (!needsSession) return true;
   if (!session.isAuthenticated) return { name: "login", query: { redirect: to.fullPath } };
   await session.ensureUser();
   if (!session.isAuthenticated) return { name: "login", query: { redirect: to.fullPath } };
+  // The server refuses everything else anyway (PASSWORD_CHANGE_REQUIRED); say why first.
+  if (session.passwordChangeRequired && to.name !== "change-password") {
+    return { name: "change-password", query: { redirect: to.fullPath } };
+  }
   if (consoleName !== undefined && !(isConsoleName(consoleName) && session.consoles.includes(consoleName))) {
     return { name: "no-access", query: { from: to.fullPath } };
   }

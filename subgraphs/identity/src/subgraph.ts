@@ -11,7 +11,7 @@ import { UserService } from "./modules/user/user.service.js";
 import { seedIdentityDemo } from "./seeders/demo.seeder.js";
 import { setupIdentity } from "./identity-services.js";
 import { RoleBinding } from "./modules/role-binding/role-binding.entity.js";
-import { MeResolver, RoleBindingResolver } from "./modules/role-binding/role-binding.resolver.js";
+import { MeResolver, PasswordChangeResolver, RoleBindingResolver } from "./modules/role-binding/role-binding.resolver.js";
 import { RefreshToken } from "./modules/session/refresh-token.entity.js";
 import { SessionResolver } from "./modules/session/session.resolver.js";
 import { AccountResolver } from "./modules/account/account.resolver.js";
@@ -25,7 +25,7 @@ import { StaffAccountResolver } from "./modules/staff-account/staff-account.reso
 export const identitySubgraph: SubgraphDefinition = {
   name: "identity",
   defaultPort: 4001,
-  resolvers: [OrganizationResolver, UserResolver, SessionResolver, MeResolver, RoleBindingResolver, RegistrationResolver, AccountResolver, ApiClientResolver, StaffAccountResolver],
+  resolvers: [OrganizationResolver, UserResolver, SessionResolver, MeResolver, PasswordChangeResolver, RoleBindingResolver, RegistrationResolver, AccountResolver, ApiClientResolver, StaffAccountResolver],
   // OutboxEvent: identity publishes events (sms codes, contact changes) through its outbox.
   entities: [Organization, User, RoleBinding, RefreshToken, SmsChallenge, ApiClient, OutboxEvent],
   setup: setupIdentity,

@@ -36,6 +36,41 @@ describe.each(drivers)("staff accounts on %s", (driver) => {
     expect(me.data).toEqual({ me: { username: "teacher2", roles: [{ role: "CLASS_TEACHER", organization: { id: demoOrgId("im-class-2") } }] } });
   });
 
+  it("makes a new staff member choose their own password before anything else", async () => {
+    const created = await identity.graphql(CREATE, { input: account({ username: "teacher5", organizationId: demoOrgId("im-class-1") }) }, await as("school1"));
+    expect(created.errors).toBeUndefined();
+    const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { accessToken passwordChangeRequired } }`;
+    const first = await identity.graphql<{ login: { accessToken: string; passwordChangeRequired: boolean } }>(LOGIN, {
+      input: { username: "teacher5", password: "Laoshi#2026" },
+    });
+    expect(first.data?.login.passwordChangeRequired).toBe(true);
+    const auth = { authorization: `Bearer ${first.data!.login.accessToken}` };
+    const me = await identity.graphql<{ me: { passwordChangeRequired: boolean } }>(`{ me { passwordChangeRequired } }`, {}, auth);
+    expect(me.data?.me.passwordChangeRequired).toBe(true);
+    // Until then the scoped reads come back empty and actions are refused, in every subgraph (kit).
+    const users = await identity.graphql<{ users: unknown[] }>(`{ users { id } }`, {}, auth);
+    expect(users.data?.users).toEqual([]);
+    const classInput = { code: "150102000199", name: "不应建成", kind: "CLASS", parentId: demoOrgId("im-school") };
+    const refused = await identity.graphql(`mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`, { input: classInput }, auth);
+    expect(refused.errors?.[0]?.extensions?.code).toBe("PASSWORD_CHANGE_REQUIRED");
+
+    const changed = await identity.graphql(
+      `mutation($input: ChangePasswordInput!) { changePassword(input: $input) }`,
+      { input: { currentPassword: "Laoshi#2026", newPassword: "Zijide#Mima2026" } },
+      auth,
+    );
+    expect(changed.errors).toBeUndefined();
+    const again = await identity.graphql<{ login: { accessToken: string; passwordChangeRequired: boolean } }>(LOGIN, {
+      input: { username: "teacher5", password: "Zijide#Mima2026" },
+    });
+    expect(again.data?.login.passwordChangeRequired).toBe(false);
+    const after = await identity.graphql<{ users: unknown[] }>(`{ users { id } }`, {}, { authorization: `Bearer ${again.data!.login.accessToken}` });
+    expect(after.data?.users.length).toBeGreaterThan(1); // the class's candidates and the teacher
+
+    // Demo accounts and self-registered candidates chose their own passwords.
+    expect((await identity.graphql<{ login: { passwordChangeRequired: boolean } }>(LOGIN, { input: { username: "teacher1", password: DEMO_PASSWORD } })).data?.login.passwordChangeRequired).toBe(false);
+  });
+
   it("binds a class teacher to a second class", async () => {
     const bound = await identity.graphql(
       BIND,

@@ -32,6 +32,7 @@ export const MeQuery = graphql(`
       id
       username
       displayName
+      passwordChangeRequired
       roles {
         role
         organization {

@@ -28,6 +28,7 @@ export const useAuthStore = defineStore("auth", () => {
   const roles = computed(() => user.value?.roles ?? []);
   const roleNames = computed(() => roles.value.map((binding) => binding.role));
   const consoles = computed(() => consolesFor(roleNames.value));
+  const passwordChangeRequired = computed(() => user.value?.passwordChangeRequired === true);
 
   function scheduleRenewal(now = Date.now()) {
     clearTimeout(renewTimer);
@@ -121,5 +122,5 @@ export const useAuthStore = defineStore("auth", () => {
   setSessionHandler({ renew, expired: expire });
   if (tokens.value) scheduleRenewal();
 
-  return { tokens, user, isAuthenticated, roles, roleNames, consoles, login, signIn, renew, expire, onExpired, loadUser, ensureUser, logout };
+  return { tokens, user, isAuthenticated, roles, roleNames, consoles, passwordChangeRequired, login, signIn, renew, expire, onExpired, loadUser, ensureUser, logout };
 });

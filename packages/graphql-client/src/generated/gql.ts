@@ -35,7 +35,7 @@ type Documents = {
     "\n  mutation ShellLogin($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      refreshToken\n      expiresAt\n    }\n  }\n": typeof types.ShellLoginDocument,
     "\n  mutation ShellRefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      accessToken\n      refreshToken\n      expiresAt\n    }\n  }\n": typeof types.ShellRefreshSessionDocument,
     "\n  mutation ShellLogout($refreshToken: String!) {\n    logout(refreshToken: $refreshToken)\n  }\n": typeof types.ShellLogoutDocument,
-    "\n  query ShellMe {\n    me {\n      id\n      username\n      displayName\n      roles {\n        role\n        organization {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n": typeof types.ShellMeDocument,
+    "\n  query ShellMe {\n    me {\n      id\n      username\n      displayName\n      passwordChangeRequired\n      roles {\n        role\n        organization {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n": typeof types.ShellMeDocument,
     "\n  query ShellInboxCount {\n    me {\n      id\n      unreadNotificationCount\n    }\n  }\n": typeof types.ShellInboxCountDocument,
     "\n  query ShellInbox {\n    me {\n      id\n      unreadNotificationCount\n      notifications {\n        id\n        title\n        body\n        readAt\n        createdAt\n      }\n    }\n  }\n": typeof types.ShellInboxDocument,
     "\n  mutation ShellMarkNotificationRead($id: ID!) {\n    markNotificationRead(id: $id) {\n      id\n      readAt\n    }\n  }\n": typeof types.ShellMarkNotificationReadDocument,
@@ -62,7 +62,7 @@ const documents: Documents = {
     "\n  mutation ShellLogin($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      refreshToken\n      expiresAt\n    }\n  }\n": types.ShellLoginDocument,
     "\n  mutation ShellRefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      accessToken\n      refreshToken\n      expiresAt\n    }\n  }\n": types.ShellRefreshSessionDocument,
     "\n  mutation ShellLogout($refreshToken: String!) {\n    logout(refreshToken: $refreshToken)\n  }\n": types.ShellLogoutDocument,
-    "\n  query ShellMe {\n    me {\n      id\n      username\n      displayName\n      roles {\n        role\n        organization {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n": types.ShellMeDocument,
+    "\n  query ShellMe {\n    me {\n      id\n      username\n      displayName\n      passwordChangeRequired\n      roles {\n        role\n        organization {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n": types.ShellMeDocument,
     "\n  query ShellInboxCount {\n    me {\n      id\n      unreadNotificationCount\n    }\n  }\n": types.ShellInboxCountDocument,
     "\n  query ShellInbox {\n    me {\n      id\n      unreadNotificationCount\n      notifications {\n        id\n        title\n        body\n        readAt\n        createdAt\n      }\n    }\n  }\n": types.ShellInboxDocument,
     "\n  mutation ShellMarkNotificationRead($id: ID!) {\n    markNotificationRead(id: $id) {\n      id\n      readAt\n    }\n  }\n": types.ShellMarkNotificationReadDocument,
@@ -169,7 +169,7 @@ export function graphql(source: "\n  mutation ShellLogout($refreshToken: String!
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ShellMe {\n    me {\n      id\n      username\n      displayName\n      roles {\n        role\n        organization {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ShellMe {\n    me {\n      id\n      username\n      displayName\n      roles {\n        role\n        organization {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query ShellMe {\n    me {\n      id\n      username\n      displayName\n      passwordChangeRequired\n      roles {\n        role\n        organization {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ShellMe {\n    me {\n      id\n      username\n      displayName\n      passwordChangeRequired\n      roles {\n        role\n        organization {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

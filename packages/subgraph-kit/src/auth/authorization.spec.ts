@@ -318,3 +318,20 @@ describe("provinceScope: province-wide resources named by official code", () => 
     expect(() => authorize(null, SESSIONS, provinceScope(null, "15"))).toThrow(AUTH_ERROR_MESSAGES.UNAUTHENTICATED);
   });
 });
+
+describe("a caller who must first change an initial password", () => {
+  const teacher: Caller = { ...user("t", binding(Role.CLASS_TEACHER, PATH.A1)), passwordChangeRequired: true };
+
+  it("is refused every action with PASSWORD_CHANGE_REQUIRED and sees nothing in lists", () => {
+    const error = refusalOf(() => authorize(teacher, ALL_STAFF, at(PATH.A1)));
+    expect(error.code).toBe("PASSWORD_CHANGE_REQUIRED");
+    expect(error.message).toBe(AUTH_ERROR_MESSAGES.PASSWORD_CHANGE_REQUIRED);
+    expect(canAccess(teacher, ALL_STAFF, at(PATH.A1))).toBe(false);
+    expect(scopeFilter(teacher, ALL_STAFF)).toBeNull();
+  });
+
+  it("is let in again once the flag is gone (a new token after the change)", () => {
+    const changed: Caller = { ...teacher, passwordChangeRequired: false };
+    expect(() => authorize(changed, ALL_STAFF, at(PATH.A1))).not.toThrow();
+  });
+});

@@ -27,7 +27,11 @@ export interface ScopeFilter {
   ownerUserId?: string;
 }
 
-export const AUTH_ERROR_CODES = { UNAUTHENTICATED: "UNAUTHENTICATED", FORBIDDEN: "FORBIDDEN" } as const;
+export const AUTH_ERROR_CODES = {
+  UNAUTHENTICATED: "UNAUTHENTICATED",
+  FORBIDDEN: "FORBIDDEN",
+  PASSWORD_CHANGE_REQUIRED: "PASSWORD_CHANGE_REQUIRED",
+} as const;
 
 export const AUTH_ERROR_MESSAGES = {
   UNAUTHENTICATED: "请先登录",
@@ -37,6 +41,8 @@ export const AUTH_ERROR_MESSAGES = {
   SCOPE: "无权访问该数据：超出您的管理范围",
   /** A candidate role allows the action, but the resource is another person's. */
   OWNER: "无权访问他人的数据",
+  /** The caller still has a password someone else chose. */
+  PASSWORD_CHANGE_REQUIRED: "请先修改初始密码，再进行其他操作",
 } as const;
 
 /** Why a request was refused; decides the message only, the code is always FORBIDDEN. */
@@ -120,6 +126,9 @@ export function authorize(caller: Caller | null, rule: AccessRule, resource: Res
   if (!caller) {
     throw new DomainError(AUTH_ERROR_CODES.UNAUTHENTICATED, "UNAUTHENTICATED", AUTH_ERROR_MESSAGES.UNAUTHENTICATED);
   }
+  if (caller.passwordChangeRequired) {
+    throw new DomainError(AUTH_ERROR_CODES.PASSWORD_CHANGE_REQUIRED, "FORBIDDEN", AUTH_ERROR_MESSAGES.PASSWORD_CHANGE_REQUIRED);
+  }
   const decision = decide(caller, rule, resource);
   if (decision !== "ALLOW") {
     throw new DomainError(AUTH_ERROR_CODES.FORBIDDEN, "FORBIDDEN", AUTH_ERROR_MESSAGES[decision]);
@@ -128,7 +137,7 @@ export function authorize(caller: Caller | null, rule: AccessRule, resource: Res
 
 /** Same decision as `authorize`, as a boolean (filtering lists, showing or hiding actions). */
 export function canAccess(caller: Caller | null, rule: AccessRule, resource: ResourceScope): boolean {
-  return caller !== null && decide(caller, rule, resource) === "ALLOW";
+  return caller !== null && !caller.passwordChangeRequired && decide(caller, rule, resource) === "ALLOW";
 }
 
 /**
@@ -149,7 +158,7 @@ function normalisePrefixes(paths: string[][]): string[][] {
  * (path under a prefix, or owned by `ownerUserId`). `null` means nothing: do not query at all.
  */
 export function scopeFilter(caller: Caller | null, rule: AccessRule): ScopeFilter | null {
-  if (!caller) return null;
+  if (!caller || caller.passwordChangeRequired) return null;
 
   if (caller.kind === "client") {
     if (!clientPermitted(caller, rule)) return null;
@@ -184,3 +193,4 @@ export function provinceScope(caller: Caller | null, provinceCode: string): Reso
   const binding = caller?.roles.find((role) => role.provinceCode === provinceCode && isValidPath(role.organizationPath));
   return { organizationPath: binding ? [binding.organizationPath[0]!] : [`province:${provinceCode}`] };
 }
+

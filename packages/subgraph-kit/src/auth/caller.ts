@@ -56,6 +56,11 @@ export interface Caller {
   scopes: string[];
   /** The login (refresh-token family) the access token belongs to; users only. */
   sessionId?: string;
+  /**
+   * The password was chosen by someone else (an initial staff password): until the person
+   * changes it, `authorize` refuses every action and `scopeFilter` lists nothing.
+   */
+  passwordChangeRequired?: boolean;
 }
 
 /** What a decision is about: where the resource sits, and whose it is when it belongs to a person. */

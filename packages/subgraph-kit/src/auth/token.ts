@@ -26,6 +26,8 @@ export interface AccessTokenClaims {
   scopes?: string[];
   /** Session (refresh-token family) id, so identity can end "every other login" but this one. */
   sid?: string;
+  /** The user must change a password someone else chose before doing anything else. */
+  pcr?: boolean;
 }
 
 export type TokenVerifier = (token: string) => Promise<Caller>;
@@ -64,6 +66,7 @@ export function createTokenVerifier(keys: JWTVerifyGetKey): TokenVerifier {
       roles,
       scopes: Array.isArray(claims.scopes) ? claims.scopes : [],
       ...(typeof claims.sid === "string" ? { sessionId: claims.sid } : {}),
+      ...(claims.pcr === true ? { passwordChangeRequired: true } : {}),
     };
   };
 }

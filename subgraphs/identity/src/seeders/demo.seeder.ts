@@ -36,6 +36,8 @@ export async function seedIdentityDemo(em: EntityManager): Promise<void> {
       displayName: user.displayName,
       passwordHash,
       mobile: null,
+      // Demo accounts keep the documented password (development only).
+      mustChangePassword: false,
       failedLoginCount: 0,
       lockedUntil: null,
       createdAt: new Date(),

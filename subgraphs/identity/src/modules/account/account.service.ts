@@ -32,6 +32,7 @@ export class AccountService {
     if (!user.passwordHash || !(await verifyPassword(currentPassword, user.passwordHash))) throw currentPasswordWrong();
     checkPasswordStrength(newPassword, user.username);
     user.passwordHash = await hashPassword(newPassword);
+    user.mustChangePassword = false;
     await this.em.flush();
     await this.sessions.endOtherSessions(user.id, caller?.sessionId);
     return true;

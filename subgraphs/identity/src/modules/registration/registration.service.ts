@@ -46,6 +46,7 @@ export class RegistrationService {
       displayName,
       passwordHash: await hashPassword(input.password),
       mobile,
+      mustChangePassword: false,
       failedLoginCount: 0,
       lockedUntil: null,
       createdAt: new Date(),

@@ -43,5 +43,14 @@ export class MeResolver {
   }
 }
 
+/** Read by the shell after login and on reload: the page to show first. */
+@Resolver(() => User)
+export class PasswordChangeResolver {
+  @FieldResolver(() => Boolean, { nullable: true, description: "须先修改初始密码（仅本人可见，他人为 null）" })
+  passwordChangeRequired(@Root() user: User, @Ctx() { caller }: SubgraphContext): boolean | null {
+    return caller?.kind === "user" && caller.subject === user.id ? user.mustChangePassword : null;
+  }
+}
+
 /** Staff who read people in their scope (READ_PEOPLE without the candidates, who see only themselves). */
 const MANAGERS: AccessRule = { roles: READ_PEOPLE.roles.filter((role) => !CANDIDATE_ROLES.includes(role)) };

@@ -116,9 +116,16 @@ export class SessionService {
       createdAt: now,
     });
     await this.em.flush();
-    const claims = { ...(await this.claimsOf(userId)), sid: familyId };
+    const passwordChangeRequired = (await this.em.findOne(User, { id: userId }, { fields: ["mustChangePassword"] }))?.mustChangePassword ?? false;
+    // `pcr` travels in the token so that every subgraph refuses the caller's other requests.
+    const claims = { ...(await this.claimsOf(userId)), sid: familyId, ...(passwordChangeRequired ? { pcr: true } : {}) };
     const accessToken = await this.keys.sign(userId, claims, this.settings.accessTokenTtlSeconds, now);
-    return { accessToken, refreshToken, expiresAt: new Date(now.getTime() + this.settings.accessTokenTtlSeconds * 1000) };
+    return {
+      accessToken,
+      refreshToken,
+      expiresAt: new Date(now.getTime() + this.settings.accessTokenTtlSeconds * 1000),
+      passwordChangeRequired,
+    };
   }
 
   private async revokeFamily(familyId: string, now: Date): Promise<void> {

@@ -19,4 +19,7 @@ export class AuthPayload {
 
   @Field(() => Date, { description: "访问令牌的过期时间" })
   expiresAt!: Date;
+
+  @Field(() => Boolean, { description: "须先修改初始密码：修改前，除修改密码、查看本人信息与退出外的操作均被拒绝" })
+  passwordChangeRequired!: boolean;
 }

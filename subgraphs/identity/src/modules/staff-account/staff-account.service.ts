@@ -76,6 +76,8 @@ export class StaffAccountService {
       username,
       displayName,
       passwordHash: await hashPassword(input.password),
+      // Someone else chose it: the person sets their own at first login.
+      mustChangePassword: true,
       mobile: null,
       failedLoginCount: 0,
       lockedUntil: null,

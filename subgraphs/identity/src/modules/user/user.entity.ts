@@ -27,6 +27,13 @@ export class User {
   @Property({ type: "text", nullable: true })
   passwordHash: string | null = null;
 
+  /**
+   * Set when someone else chose the password (a staff account's initial password): the person
+   * must choose their own before doing anything else. Cleared by changePassword.
+   */
+  @Property({ type: "boolean", default: false })
+  mustChangePassword: boolean = false;
+
   /** Mainland mobile number, bound by SMS code; also a login name. */
   @Property({ type: "string", length: 11, nullable: true })
   @Unique()
