@@ -78,6 +78,20 @@ describe.each(drivers)("identity subgraph on %s", (driver) => {
     expect(anonymous.errors?.[0]).toMatchObject({ message: "请先登录", extensions: { code: "UNAUTHENTICATED" } });
   });
 
+  it("lists one subtree (an organisation and all below it), optionally one level of it", async () => {
+    const codes = async (args: string) =>
+      (await subgraph.graphql<{ organizations: Array<{ code: string }> }>(`{ organizations${args} { code } }`)).data!.organizations.map((item) => item.code);
+    const school = await codes(`(under: "${demoOrgId("im-school")}")`);
+    expect(school).toEqual(expect.arrayContaining(["1501020001"]));
+    expect(school.every((code) => code.startsWith("1501020001"))).toBe(true); // the school and its classes
+    expect(await codes(`(under: "${demoOrgId("im-school")}", kind: CLASS)`)).toEqual(school.filter((code) => code !== "1501020001"));
+    const beijing = await codes(`(under: "${demoOrgId("bj")}")`);
+    expect(beijing[0]).toBe("11");
+    expect(beijing.every((code) => code.startsWith("11"))).toBe(true);
+    expect(await codes(`(under: "00000000-0000-4000-8000-000000000000")`)).toEqual([]);
+    expect(await codes(`(under: "not-an-id")`)).toEqual([]);
+  });
+
   it("rejects an unknown organisation kind before any resolver runs", async () => {
     const result = await subgraph.graphql(
       `mutation { createOrganization(input: { code: "9999", name: "未知", kind: GALAXY }) { id } }`,

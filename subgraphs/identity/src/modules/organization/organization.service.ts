@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { EntityManager } from "@mikro-orm/core";
-import { authorize, DomainError, flushUnique, requireId, Role, textLength, type AccessRule, type Caller } from "@xuekao/subgraph-kit";
+import type { EntityManager, FilterQuery } from "@mikro-orm/core";
+import { authorize, DomainError, flushUnique, isUuid, requireId, Role, textLength, type AccessRule, type Caller } from "@xuekao/subgraph-kit";
 import { Organization, OrganizationKind } from "./organization.entity.js";
 import { OrganizationErrors } from "./organization.errors.js";
 import type { CreateOrganizationInput } from "./organization.inputs.js";
@@ -32,8 +32,16 @@ const CREATE_CHILD_OF: Record<OrganizationKind, AccessRule> = {
 export class OrganizationService {
   constructor(private readonly em: EntityManager) {}
 
-  list(kind?: OrganizationKind): Promise<Organization[]> {
-    return this.em.find(Organization, kind ? { kind } : {}, { orderBy: { code: "asc" } });
+  /** One level, one subtree (by the stored path: a prefix LIKE), or both; the whole country otherwise. */
+  async list(kind?: OrganizationKind, under?: string): Promise<Organization[]> {
+    const where: FilterQuery<Organization>[] = [];
+    if (kind) where.push({ kind });
+    if (under !== undefined) {
+      const root = isUuid(under) ? await this.em.findOne(Organization, { id: under }, { fields: ["path"] }) : null;
+      if (!root) return [];
+      where.push({ $or: [{ path: root.path }, { path: { $like: `${root.path}/%` } }] });
+    }
+    return this.em.find(Organization, { $and: where }, { orderBy: { code: "asc" } });
   }
 
   findById(id: string): Promise<Organization | null> {
