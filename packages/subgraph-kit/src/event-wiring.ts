@@ -15,6 +15,7 @@ import {
   type Bus,
   type DomainEvent,
   type EventDefinition,
+  type EventOf,
   type SubscribeOptions,
   type Subscription,
 } from "@xuekao/events";
@@ -27,12 +28,25 @@ export interface ConsumerContext {
   services: Record<string, unknown>;
 }
 
+/** What a consumer does with one kind of event, receiving it parsed and typed. */
+export interface EventHandler {
+  event: EventDefinition;
+  handle(event: DomainEvent, context: ConsumerContext): Promise<void>;
+}
+
+/** Pairs an event definition with its handler, keeping the payload's type: `on(SmsCodeRequested, sendCode)`. */
+export function on<TDefinition extends EventDefinition>(
+  event: TDefinition,
+  handle: (event: EventOf<TDefinition>, context: ConsumerContext) => Promise<void>,
+): EventHandler {
+  return { event, handle: handle as EventHandler["handle"] };
+}
+
 export interface EventConsumer {
   /** Unique inside the subgraph; the durable consumer is `<subgraph>-<name>`. Lowercase, digits, hyphens. */
   name: string;
-  /** The events (type and version) it handles; any other version is refused, then dead-lettered. */
-  events: EventDefinition[];
-  handle(event: DomainEvent, context: ConsumerContext): Promise<void>;
+  /** One handler per event (type and version); any other version is refused, then dead-lettered. */
+  handlers: EventHandler[];
   options?: SubscribeOptions;
 }
 
@@ -69,13 +83,14 @@ export async function startEventRuntime(options: {
     subscriptions.push(
       await bus.subscribe(
         name,
-        [...new Set(consumer.events.map((definition) => definition.type))],
+        [...new Set(consumer.handlers.map((handler) => handler.event.type))],
         async (raw) => {
           const envelope = parseDomainEvent(raw);
-          const definition = consumer.events.find((candidate) => candidate.matches(envelope));
-          if (!definition) throw new Error(`${name} does not handle ${envelope.type} v${envelope.version}`);
-          const event = definition.parse(raw);
-          const outcome = await handleOnce(orm, name, event, (em) => consumer.handle(event, { em, logger: consumerLogger, services }));
+          const handler = consumer.handlers.find((candidate) => candidate.event.matches(envelope));
+          if (!handler) throw new Error(`${name} does not handle ${envelope.type} v${envelope.version}`);
+          // Parsed once, here; the handler gets the typed event.
+          const event = handler.event.parse(raw);
+          const outcome = await handleOnce(orm, name, event, (em) => handler.handle(event, { em, logger: consumerLogger, services }));
           consumerLogger.debug({ eventId: event.id, eventType: event.type, outcome }, "event consumed");
         },
         consumer.options,

@@ -119,17 +119,24 @@ function decide(caller: Caller, rule: AccessRule, resource: ResourceScope): Deci
 }
 
 /**
+ * The caller, or `UNAUTHENTICATED` ("请先登录") when there is none: for operations that need
+ * someone signed in before any rule applies (lists that answer [] to the wrong role, "own" data).
+ */
+export function requireCaller(caller: Caller | null): Caller {
+  if (!caller) throw new DomainError(AUTH_ERROR_CODES.UNAUTHENTICATED, "UNAUTHENTICATED", AUTH_ERROR_MESSAGES.UNAUTHENTICATED);
+  return caller;
+}
+
+/**
  * Allows the action or throws: `UNAUTHENTICATED` without a caller, `FORBIDDEN` when refused.
  * The message says why (role vs scope) but never what lies outside the caller's scope.
  */
 export function authorize(caller: Caller | null, rule: AccessRule, resource: ResourceScope): void {
-  if (!caller) {
-    throw new DomainError(AUTH_ERROR_CODES.UNAUTHENTICATED, "UNAUTHENTICATED", AUTH_ERROR_MESSAGES.UNAUTHENTICATED);
-  }
-  if (caller.passwordChangeRequired) {
+  const signedIn = requireCaller(caller);
+  if (signedIn.passwordChangeRequired) {
     throw new DomainError(AUTH_ERROR_CODES.PASSWORD_CHANGE_REQUIRED, "FORBIDDEN", AUTH_ERROR_MESSAGES.PASSWORD_CHANGE_REQUIRED);
   }
-  const decision = decide(caller, rule, resource);
+  const decision = decide(signedIn, rule, resource);
   if (decision !== "ALLOW") {
     throw new DomainError(AUTH_ERROR_CODES.FORBIDDEN, "FORBIDDEN", AUTH_ERROR_MESSAGES[decision]);
   }

@@ -1,16 +1,5 @@
 import type { EntityManager, FilterQuery } from "@mikro-orm/core";
-import {
-  authorize,
-  CANDIDATE_ROLES,
-  DomainError,
-  flushUnique,
-  PATH_SEPARATOR,
-  Role,
-  scopeFilter,
-  scopeWhere,
-  type AccessRule,
-  type Caller,
-} from "@xuekao/subgraph-kit";
+import { type AccessRule, authorize, type Caller, CANDIDATE_ROLES, DomainError, flushUnique, PATH_SEPARATOR, requireCaller, Role, scopeFilter, scopeWhere } from "@xuekao/subgraph-kit";
 import { recordEvent } from "@xuekao/events";
 import { CertificationCaseSubmitted } from "../../events.js";
 import { CertificationCase, CertificationCaseStatus } from "./certification-case.entity.js";
@@ -48,7 +37,7 @@ export class CertificationCaseService {
 
   /** Only the cases inside the caller's scope; none is not an error, anonymity is. */
   async list(caller: Caller | null, limit: number): Promise<CertificationCase[]> {
-    if (!caller) throw new DomainError("UNAUTHENTICATED", "UNAUTHENTICATED", "请先登录");
+    requireCaller(caller);
     const filter = scopeFilter(caller, READ_CASES);
     if (!filter) return [];
     return this.em.find(

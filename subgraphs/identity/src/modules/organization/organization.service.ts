@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { EntityManager, FilterQuery } from "@mikro-orm/core";
-import { authorize, DomainError, flushUnique, isUuid, requireId, Role, textLength, type AccessRule, type Caller } from "@xuekao/subgraph-kit";
+import { type AccessRule, authorize, type Caller, DomainError, flushUnique, isUuid, requireCaller, requireId, Role, textLength } from "@xuekao/subgraph-kit";
 import { Organization, OrganizationKind } from "./organization.entity.js";
 import { OrganizationErrors } from "./organization.errors.js";
 import type { CreateOrganizationInput } from "./organization.inputs.js";
@@ -54,7 +54,7 @@ export class OrganizationService {
    * operators (seeded configuration), never through the API.
    */
   async create(caller: Caller | null, input: CreateOrganizationInput): Promise<Organization> {
-    if (!caller) throw new DomainError("UNAUTHENTICATED", "UNAUTHENTICATED", "请先登录");
+    requireCaller(caller);
     if (input.kind === OrganizationKind.PROVINCE) {
       throw new DomainError("FORBIDDEN", "FORBIDDEN", "省级考试院由平台运维设立，不能在此新建");
     }

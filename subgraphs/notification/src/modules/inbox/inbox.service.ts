@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/core";
-import { DomainError, isUuid, requireId, textLength, type Caller, type EntityLoaders } from "@xuekao/subgraph-kit";
+import { type Caller, type EntityLoaders, isUuid, requireCaller, requireId, textLength } from "@xuekao/subgraph-kit";
 import { InboxErrors } from "./inbox.errors.js";
 import { Notification } from "./notification.entity.js";
 
@@ -43,7 +43,7 @@ export class InboxService {
 
   /** One of the caller's messages; someone else's is answered like a missing one. */
   async findOwn(caller: Caller | null, id: string): Promise<Notification | null> {
-    if (!caller) throw new DomainError("UNAUTHENTICATED", "UNAUTHENTICATED", "请先登录");
+    requireCaller(caller);
     const notification = await this.loaders.load(Notification, id);
     return notification && ownsInbox(caller, notification.recipientId) ? notification : null;
   }
@@ -65,7 +65,7 @@ export class InboxService {
 
   /** Marking twice keeps the first read time; another person's message is "not found". */
   async markRead(caller: Caller | null, id: string, now = new Date()): Promise<Notification> {
-    if (!caller) throw new DomainError("UNAUTHENTICATED", "UNAUTHENTICATED", "请先登录");
+    requireCaller(caller);
     const notification = isUuid(id) ? await this.em.findOne(Notification, { id }) : null;
     if (!notification || !ownsInbox(caller, notification.recipientId)) throw InboxErrors.notFound(id);
     notification.readAt ??= now;

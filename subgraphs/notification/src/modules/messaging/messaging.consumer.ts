@@ -1,8 +1,9 @@
 import { CertificationCaseSubmitted, ReviewSlaEscalated, ReviewSlaWarning } from "@xuekao/certification/events";
 import { RegistrationWindowClosing, RegistrationWindowOpening } from "@xuekao/registry/events";
 import { SmsCodeRequested, UserContactChanged } from "@xuekao/identity/events";
-import { EntityLoaders, type ConsumerContext, type EventConsumer } from "@xuekao/subgraph-kit";
-import type { DomainEvent } from "@xuekao/events";
+import { EntityLoaders, on, type ConsumerContext, type EventConsumer } from "@xuekao/subgraph-kit";
+import type { DomainEvent, EventOf } from "@xuekao/events";
+import type { Recipient } from "../recipient/recipient.entity.js";
 import { InboxService } from "../inbox/inbox.service.js";
 import { RecipientService } from "../recipient/recipient.service.js";
 import { SmsDeliveryService } from "../sms-delivery/sms-delivery.service.js";
@@ -19,75 +20,58 @@ import { TEMPLATES } from "../templates/template-catalog.js";
  */
 export const messagingConsumer: EventConsumer = {
   name: "messaging",
-  events: [
-    SmsCodeRequested,
-    UserContactChanged,
-    CertificationCaseSubmitted,
-    ReviewSlaWarning,
-    ReviewSlaEscalated,
-    RegistrationWindowOpening,
-    RegistrationWindowClosing,
+  handlers: [
+    on(SmsCodeRequested, smsCode),
+    on(UserContactChanged, contactChanged),
+    on(CertificationCaseSubmitted, caseSubmitted),
+    on(ReviewSlaWarning, slaWarning),
+    on(ReviewSlaEscalated, slaEscalated),
+    on(RegistrationWindowOpening, windowOpening),
+    on(RegistrationWindowClosing, windowClosing),
   ],
-  async handle(event, context) {
-    if (SmsCodeRequested.matches(event)) return smsCode(SmsCodeRequested.parse(event), context);
-    if (UserContactChanged.matches(event)) return contactChanged(UserContactChanged.parse(event), context);
-    if (CertificationCaseSubmitted.matches(event)) return caseSubmitted(CertificationCaseSubmitted.parse(event), context);
-    if (ReviewSlaWarning.matches(event)) return slaWarning(ReviewSlaWarning.parse(event), context);
-    if (ReviewSlaEscalated.matches(event)) return slaEscalated(ReviewSlaEscalated.parse(event), context);
-    if (RegistrationWindowOpening.matches(event)) return windowOpening(RegistrationWindowOpening.parse(event), context);
-    if (RegistrationWindowClosing.matches(event)) return windowClosing(RegistrationWindowClosing.parse(event), context);
-  },
 };
 
 const CANDIDATES = ["CANDIDATE_IN_SCHOOL", "CANDIDATE_SOCIAL"];
 const REVIEWERS = ["CERTIFICATION_REVIEWER"];
 const CERTIFICATION_CASE_KIND = "成绩认定";
 
-async function slaWarning(event: ReturnType<typeof ReviewSlaWarning.parse>, context: ConsumerContext): Promise<void> {
+async function slaWarning(event: EventOf<typeof ReviewSlaWarning>, context: ConsumerContext): Promise<void> {
   const { certifyingProvinceCode, caseCount, elapsedHours, deadline } = event.payload;
-  for (const reviewer of await new RecipientService(context.em).withRolesInProvince(REVIEWERS, certifyingProvinceCode)) {
-    await notifyUser(context, event, reviewer.userId, "review.sla-warning", {
-      caseCount: String(caseCount),
-      caseKind: CERTIFICATION_CASE_KIND,
-      elapsedHours: String(elapsedHours),
-      deadline: formatBeijingTime(new Date(deadline)),
-    });
-  }
+  const reviewers = await new RecipientService(context.em).withRolesInProvince(REVIEWERS, certifyingProvinceCode);
+  await notify(context, event, reviewers, "review.sla-warning", {
+    caseCount: String(caseCount),
+    caseKind: CERTIFICATION_CASE_KIND,
+    elapsedHours: String(elapsedHours),
+    deadline: formatBeijingTime(new Date(deadline)),
+  });
 }
 
 /** Escalation goes to the province institute (督办) and to the reviewers who hold the case. */
-async function slaEscalated(event: ReturnType<typeof ReviewSlaEscalated.parse>, context: ConsumerContext): Promise<void> {
+async function slaEscalated(event: EventOf<typeof ReviewSlaEscalated>, context: ConsumerContext): Promise<void> {
   const { caseId, certifyingProvinceCode, elapsedHours, reviewerOrganization } = event.payload;
   const people = await new RecipientService(context.em).withRolesInProvince([...REVIEWERS, "PROVINCE_INSTITUTE"], certifyingProvinceCode);
-  for (const person of people) {
-    await notifyUser(context, event, person.userId, "review.sla-escalation", {
-      caseKind: CERTIFICATION_CASE_KIND,
-      caseNumber: caseId,
-      elapsedHours: String(elapsedHours),
-      reviewerOrganization,
-    });
-  }
+  await notify(context, event, people, "review.sla-escalation", {
+    caseKind: CERTIFICATION_CASE_KIND,
+    caseNumber: caseId,
+    elapsedHours: String(elapsedHours),
+    reviewerOrganization,
+  });
 }
 
-async function windowOpening(event: ReturnType<typeof RegistrationWindowOpening.parse>, context: ConsumerContext): Promise<void> {
+async function windowOpening(event: EventOf<typeof RegistrationWindowOpening>, context: ConsumerContext): Promise<void> {
   const { sessionName, provinceCode, opensAt, closesAt } = event.payload;
-  for (const candidate of await new RecipientService(context.em).withRolesInProvince(CANDIDATES, provinceCode)) {
-    await notifyUser(context, event, candidate.userId, "exam-session.registration-opening", {
-      sessionName,
-      opensAt: formatBeijingTime(new Date(opensAt)),
-      closesAt: formatBeijingTime(new Date(closesAt)),
-    });
-  }
+  const candidates = await new RecipientService(context.em).withRolesInProvince(CANDIDATES, provinceCode);
+  await notify(context, event, candidates, "exam-session.registration-opening", {
+    sessionName,
+    opensAt: formatBeijingTime(new Date(opensAt)),
+    closesAt: formatBeijingTime(new Date(closesAt)),
+  });
 }
 
-async function windowClosing(event: ReturnType<typeof RegistrationWindowClosing.parse>, context: ConsumerContext): Promise<void> {
+async function windowClosing(event: EventOf<typeof RegistrationWindowClosing>, context: ConsumerContext): Promise<void> {
   const { sessionName, provinceCode, closesAt } = event.payload;
-  for (const candidate of await new RecipientService(context.em).withRolesInProvince(CANDIDATES, provinceCode)) {
-    await notifyUser(context, event, candidate.userId, "exam-session.registration-closing", {
-      sessionName,
-      deadline: formatBeijingTime(new Date(closesAt)),
-    });
-  }
+  const candidates = await new RecipientService(context.em).withRolesInProvince(CANDIDATES, provinceCode);
+  await notify(context, event, candidates, "exam-session.registration-closing", { sessionName, deadline: formatBeijingTime(new Date(closesAt)) });
 }
 
 const CODE_TEMPLATES: Record<"register" | "change-mobile", TemplateKey> = {
@@ -95,7 +79,7 @@ const CODE_TEMPLATES: Record<"register" | "change-mobile", TemplateKey> = {
   "change-mobile": "sms-code.change-mobile",
 };
 
-async function smsCode(event: ReturnType<typeof SmsCodeRequested.parse>, { em }: ConsumerContext): Promise<void> {
+async function smsCode(event: EventOf<typeof SmsCodeRequested>, { em }: ConsumerContext): Promise<void> {
   const { mobile, code, purpose, validMinutes, userId } = event.payload;
   new SmsDeliveryService(em).enqueue({
     template: CODE_TEMPLATES[purpose],
@@ -107,47 +91,48 @@ async function smsCode(event: ReturnType<typeof SmsCodeRequested.parse>, { em }:
   });
 }
 
-async function contactChanged(event: ReturnType<typeof UserContactChanged.parse>, { em }: ConsumerContext): Promise<void> {
+async function contactChanged(event: EventOf<typeof UserContactChanged>, { em }: ConsumerContext): Promise<void> {
   await new RecipientService(em).apply({ ...event.payload, asOf: new Date(event.occurredAt) });
 }
 
-async function caseSubmitted(event: ReturnType<typeof CertificationCaseSubmitted.parse>, context: ConsumerContext): Promise<void> {
-  await notifyUser(context, event, event.payload.candidateId, "certification.submitted", {
-    submittedAt: formatBeijingTime(new Date(event.payload.submittedAt)),
-  });
+async function caseSubmitted(event: EventOf<typeof CertificationCaseSubmitted>, context: ConsumerContext): Promise<void> {
+  const { candidateId, submittedAt } = event.payload;
+  // Told in the inbox even when this subgraph knows no contact for the candidate yet.
+  const candidate = (await new RecipientService(context.em).find(candidateId)) ?? { userId: candidateId, mobile: null };
+  await notify(context, event, [candidate], "certification.submitted", { submittedAt: formatBeijingTime(new Date(submittedAt)) });
 }
 
 /**
- * A message to one user, on the template's channels: the inbox always (when the template has
- * it), SMS when the template has it and the person's mobile is known here.
+ * One message to each person, on the template's channels: rendered once, an inbox entry for
+ * everyone (when the template has it), an SMS for those whose mobile is known here.
  */
-async function notifyUser(
+async function notify(
   { em, logger }: ConsumerContext,
   event: DomainEvent,
-  userId: string,
+  people: ReadonlyArray<Pick<Recipient, "userId" | "mobile"> & { rolesList?: Recipient["rolesList"] }>,
   template: TemplateKey,
   variables: Record<string, string>,
 ): Promise<void> {
-  const channels = TEMPLATES[template].channels;
-  if (channels.includes("inbox")) {
-    const rendered = renderTemplate(template, variables);
-    new InboxService(em, new EntityLoaders(em)).add({ recipientId: userId, title: rendered.inboxTitle, body: rendered.inboxBody });
-  }
-  if (channels.includes("sms")) {
-    const recipient = await new RecipientService(em).find(userId);
-    if (recipient?.mobile) {
-      new SmsDeliveryService(em).enqueue({
-        template,
-        variables,
-        mobile: recipient.mobile,
-        recipientId: userId,
-        // Events about a whole province (a window) carry no path: the person's own place then
-        // decides which institute sees the message in its delivery log.
-        organizationPath: event.organizationPath.length > 0 ? event.organizationPath : (recipient.rolesList()[0]?.organizationPath ?? []),
-        eventId: event.id,
-      });
-    } else {
-      logger.info({ eventId: event.id, userId, template }, "no mobile known for the user: inbox only");
+  const { channels } = TEMPLATES[template];
+  const rendered = renderTemplate(template, variables);
+  const inbox = new InboxService(em, new EntityLoaders(em));
+  const sms = new SmsDeliveryService(em);
+  for (const person of people) {
+    if (channels.includes("inbox")) inbox.add({ recipientId: person.userId, title: rendered.inboxTitle, body: rendered.inboxBody });
+    if (!channels.includes("sms")) continue;
+    if (!person.mobile) {
+      logger.info({ eventId: event.id, userId: person.userId, template }, "no mobile known for the user: inbox only");
+      continue;
     }
+    sms.enqueue({
+      template,
+      variables,
+      mobile: person.mobile,
+      recipientId: person.userId,
+      // Events about a whole province (a window) carry no path: the person's own place then
+      // decides which institute sees the message in its delivery log.
+      organizationPath: event.organizationPath.length > 0 ? event.organizationPath : (person.rolesList?.()[0]?.organizationPath ?? []),
+      eventId: event.id,
+    });
   }
 }

@@ -2,9 +2,9 @@ import type { SubgraphContext } from "@xuekao/subgraph-kit";
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { InboxUser } from "../inbox/inbox-user.type.js";
 import { isTemplateKey, TEMPLATES } from "../templates/template-catalog.js";
-import { SmsDelivery, SmsDeliveryStatus } from "./sms-delivery.entity.js";
+import { SmsDelivery } from "./sms-delivery.entity.js";
 import { SmsDeliveryFilter, SmsDeliveryPage } from "./sms-delivery.inputs.js";
-import { isVerificationCode, maskMobile, SmsDeliveryService } from "./sms-delivery.service.js";
+import { canRetry, maskedText, maskMobile, SmsDeliveryService } from "./sms-delivery.service.js";
 
 @Resolver(() => SmsDelivery)
 export class SmsDeliveryResolver {
@@ -30,14 +30,12 @@ export class SmsDeliveryResolver {
 
   @FieldResolver(() => String, { description: "短信内容（验证码已隐去）" })
   text(@Root() delivery: SmsDelivery): string {
-    if (!isVerificationCode(delivery.template)) return delivery.text;
-    const { code } = JSON.parse(delivery.variables) as { code?: string };
-    return code ? delivery.text.split(code).join("******") : delivery.text;
+    return maskedText(delivery);
   }
 
   @FieldResolver(() => Boolean, { description: "能否重新发送：已放弃且不是验证码（验证码过期即作废）" })
   canRetry(@Root() delivery: SmsDelivery): boolean {
-    return delivery.status === SmsDeliveryStatus.DEAD && !isVerificationCode(delivery.template);
+    return canRetry(delivery);
   }
 
   @FieldResolver(() => String, { description: "消息模板说明" })

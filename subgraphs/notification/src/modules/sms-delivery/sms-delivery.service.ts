@@ -1,15 +1,5 @@
 import type { EntityManager, FilterQuery } from "@mikro-orm/core";
-import {
-  authorize,
-  DomainError,
-  isUuid,
-  PATH_SEPARATOR,
-  Role,
-  scopeFilter,
-  scopeWhere,
-  type AccessRule,
-  type Caller,
-} from "@xuekao/subgraph-kit";
+import { type AccessRule, AUTH_ERROR_CODES, AUTH_ERROR_MESSAGES, authorize, type Caller, DomainError, isUuid, PATH_SEPARATOR, requireCaller, Role, scopeFilter, scopeWhere } from "@xuekao/subgraph-kit";
 import { toMainlandMobile } from "../sms/sms-provider.js";
 import { renderTemplate } from "../templates/render-template.js";
 import { SmsDelivery, SmsDeliveryStatus } from "./sms-delivery.entity.js";
@@ -39,17 +29,24 @@ const SCRUBBED = "******";
 /** What the log shows of a mobile: 138****0001. */
 export const maskMobile = (mobile: string) => (mobile.length === 11 ? `${mobile.slice(0, 3)}****${mobile.slice(7)}` : "****");
 
+/** Whether province staff may send it again: given up on, and not a code (a resent code would be expired). */
+export const canRetry = (delivery: SmsDelivery) => delivery.status === SmsDeliveryStatus.DEAD && !isVerificationCode(delivery.template);
+
+/** The message's text with its verification code (if any) hidden: what the log may show, at any status. */
+export function maskedText(delivery: SmsDelivery): string {
+  if (!isVerificationCode(delivery.template)) return delivery.text;
+  const { code } = JSON.parse(delivery.variables) as { code?: string };
+  return code && code !== SCRUBBED ? delivery.text.split(code).join(SCRUBBED) : delivery.text;
+}
+
 /**
  * Forgets a sent (or dead) verification code: the row keeps what the log needs (who, when,
  * which template, how it went) but not the code itself.
  */
 export function scrubSecrets(delivery: SmsDelivery): void {
   if (!isVerificationCode(delivery.template)) return;
-  const variables = JSON.parse(delivery.variables) as Record<string, string>;
-  if (variables.code && variables.code !== SCRUBBED) {
-    delivery.text = delivery.text.split(variables.code).join(SCRUBBED);
-    delivery.variables = JSON.stringify({ ...variables, code: SCRUBBED });
-  }
+  delivery.text = maskedText(delivery);
+  delivery.variables = JSON.stringify({ ...(JSON.parse(delivery.variables) as Record<string, string>), code: SCRUBBED });
 }
 
 export class SmsDeliveryService {
@@ -85,9 +82,10 @@ export class SmsDeliveryService {
 
   /** Newest first, inside the caller's province (or whatever their bindings reach), filtered. */
   async list(caller: Caller | null, filter: SmsDeliveryFilter = {}, limit = 20, offset = 0): Promise<SmsDeliveryPage> {
-    if (!caller) throw new DomainError("UNAUTHENTICATED", "UNAUTHENTICATED", "请先登录");
+    requireCaller(caller);
     const scope = scopeFilter(caller, READ_DELIVERIES);
-    if (!scope) throw new DomainError("FORBIDDEN", "FORBIDDEN", "您的角色无权执行此操作");
+    // A log, not a list of one's own things: the wrong role is told so rather than shown nothing.
+    if (!scope) throw new DomainError(AUTH_ERROR_CODES.FORBIDDEN, "FORBIDDEN", AUTH_ERROR_MESSAGES.ROLE);
     // A registration code goes to a number before any account or organisation exists: such rows
     // belong to no province, and every province institute may see them (masked) to help a
     // candidate whose code did not arrive.
@@ -118,7 +116,7 @@ export class SmsDeliveryService {
 
   /** Sends a dead message again from scratch (a person fixed the cause, e.g. the template was approved). */
   async retry(caller: Caller | null, id: string, now = new Date()): Promise<SmsDelivery> {
-    if (!caller) throw new DomainError("UNAUTHENTICATED", "UNAUTHENTICATED", "请先登录");
+    requireCaller(caller);
     const delivery = isUuid(id) ? await this.em.findOne(SmsDelivery, { id }) : null;
     if (!delivery) throw SmsDeliveryErrors.notFound(id);
     authorize(caller, RETRY_DELIVERIES, { organizationPath: delivery.organizationPath.split(PATH_SEPARATOR).filter(Boolean) });

@@ -1,5 +1,5 @@
 import type { EntityManager, FilterQuery } from "@mikro-orm/core";
-import { DomainError, Role, scopeFilter, scopeWhere, type AccessRule, type Caller } from "@xuekao/subgraph-kit";
+import { type AccessRule, type Caller, requireCaller, Role, scopeFilter, scopeWhere } from "@xuekao/subgraph-kit";
 import { ExamRecord } from "./exam-record.entity.js";
 
 export const MAX_RECORDS_PAGE = 200;
@@ -28,7 +28,7 @@ export class ExamRecordService {
 
   /** Only the records inside the caller's scope; none is not an error, anonymity is. */
   async list(caller: Caller | null, limit: number): Promise<ExamRecord[]> {
-    if (!caller) throw new DomainError("UNAUTHENTICATED", "UNAUTHENTICATED", "请先登录");
+    requireCaller(caller);
     const filter = scopeFilter(caller, READ_RECORDS);
     if (!filter) return [];
     return this.em.find(ExamRecord, scopeWhere(filter, { path: "organizationPath", owner: "candidateId" }) as FilterQuery<ExamRecord>, {
