@@ -159,6 +159,11 @@ describe.each(drivers)("registry subgraph on %s", (driver) => {
       ["a 33-character code", { code: "A".repeat(33) }, "EXAM_SESSION_CODE_INVALID", "code"],
       ["a one-character name", { code: "2027-09", name: " 考 " }, "EXAM_SESSION_NAME_INVALID", "name"],
       ["a 101-character name", { code: "2027-09", name: "考".repeat(101) }, "EXAM_SESSION_NAME_INVALID", "name"],
+      // The name goes into every SMS reminder: what the SMS template refuses is refused here.
+      ["a 41-character name", { code: "2027-09", name: "考".repeat(41) }, "EXAM_SESSION_NAME_INVALID", "name"],
+      ["a name with 【】", { code: "2027-09", name: "【通知】2027年合格考" }, "EXAM_SESSION_NAME_INVALID", "name"],
+      ["a name with a link", { code: "2027-09", name: "2027年合格考 www.example.cn" }, "EXAM_SESSION_NAME_INVALID", "name"],
+      ["a name with a line break", { code: "2027-09", name: "2027年\n合格考" }, "EXAM_SESSION_NAME_INVALID", "name"],
       ["a one-digit province", { code: "2027-09", provinceCode: "1" }, "EXAM_SESSION_PROVINCE_INVALID", "provinceCode"],
       ["a lettered province", { code: "2027-09", provinceCode: "NM" }, "EXAM_SESSION_PROVINCE_INVALID", "provinceCode"],
       ["a three-digit province", { code: "2027-09", provinceCode: "150" }, "EXAM_SESSION_PROVINCE_INVALID", "provinceCode"],

@@ -4,7 +4,7 @@ export const ExamSessionErrors = {
   codeInvalid: () =>
     new DomainError("EXAM_SESSION_CODE_INVALID", "BAD_USER_INPUT", "考次代码须为 1 至 32 位字母、数字或连字符", { field: "code" }),
   nameInvalid: () =>
-    new DomainError("EXAM_SESSION_NAME_INVALID", "BAD_USER_INPUT", "考次名称须为 2 至 100 个字符", { field: "name" }),
+    new DomainError("EXAM_SESSION_NAME_INVALID", "BAD_USER_INPUT", "考次名称须为 2 至 40 个字，不含【】、网址或换行", { field: "name" }),
   provinceInvalid: () =>
     new DomainError("EXAM_SESSION_PROVINCE_INVALID", "BAD_USER_INPUT", "省级行政区划代码须为 2 位数字", { field: "provinceCode" }),
   windowInvalid: () =>

@@ -4,6 +4,14 @@ import { ExamSession } from "./exam-session.entity.js";
 import { ExamSessionErrors } from "./exam-session.errors.js";
 import type { CreateExamSessionInput } from "./exam-session.inputs.js";
 
+/**
+ * The name goes into every window reminder (SMS and inbox), whose template takes at most 40
+ * characters of plain text: a longer name, a 【】 (read as an SMS signature), a link or a line
+ * break would make every reminder of the session fail. So the rule is applied here, at input.
+ */
+export const MAX_SESSION_NAME_LENGTH = 40;
+const SESSION_NAME_CHARACTERS = /^(?![\s\S]*(https?:\/\/|www\.))[^【】\p{Cc}]+$/iu;
+
 /** Sessions, windows and rules are the province institute's to configure (DOMAIN.md), each its own province's. */
 export const CONFIGURE_SESSIONS: AccessRule = { roles: [Role.PROVINCE_INSTITUTE] };
 
@@ -21,7 +29,7 @@ export class ExamSessionService {
     const code = input.code.trim();
     const name = input.name.trim();
     if (!/^[A-Za-z0-9-]{1,32}$/.test(code)) throw ExamSessionErrors.codeInvalid();
-    if (textLength(name) < 2 || textLength(name) > 100) throw ExamSessionErrors.nameInvalid();
+    if (textLength(name) < 2 || textLength(name) > MAX_SESSION_NAME_LENGTH || !SESSION_NAME_CHARACTERS.test(name)) throw ExamSessionErrors.nameInvalid();
     if (input.registrationClosesAt <= input.registrationOpensAt) throw ExamSessionErrors.windowInvalid();
     if (input.scoresPublishedAt && input.scoresPublishedAt <= input.registrationClosesAt) {
       throw ExamSessionErrors.publicationBeforeRegistrationEnds();
