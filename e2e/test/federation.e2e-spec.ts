@@ -41,7 +41,8 @@ describe.each(drivers)("federation across every service on %s", (driver) => {
   it("answers one query with fields from four subgraphs, on seeded demo data", async () => {
     const result = await gatewayQuery<Overview>(platform.gatewayUrl, OVERVIEW, {}, auth);
     expect(result.errors).toBeUndefined();
-    expect(result.data?.examSessions?.map((session) => session.name)).toContain("2027年1月内蒙古自治区普通高中学业水平合格性考试");
+    // The demo's sessions are seeded relative to the start, so their names follow the day: a past and an open one in Inner Mongolia.
+    expect(result.data?.examSessions?.filter((session) => session.name.endsWith("内蒙古自治区普通高中学业水平合格性考试"))).toHaveLength(2);
     expect(result.data?.examRecords).toHaveLength(3);
     expect(result.data?.examRecords?.[0]?.school?.name).toBe("呼和浩特市第一中学");
     expect(result.data?.me?.unreadNotificationCount).toBe(1);

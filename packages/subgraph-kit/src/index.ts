@@ -1,6 +1,7 @@
 import "reflect-metadata";
 
 export * from "./auth/index.js";
+export * from "./clock.js";
 export * from "./config.js";
 export * from "./context.js";
 export * from "./auth/caller.js";

@@ -18,6 +18,7 @@ import type { JWTVerifyGetKey } from "jose";
 import { EntityLoaders } from "./loaders.js";
 import { createLogger, type Logger } from "./logger.js";
 import { createBus, type Bus } from "@xuekao/events";
+import { systemClock, type Clock } from "./clock.js";
 import { Scheduler, type ScheduledJob } from "./scheduler/index.js";
 import { producesEvents, startEventRuntime, type EventConsumer, type EventRuntime } from "./event-wiring.js";
 
@@ -39,8 +40,11 @@ export interface SubgraphDefinition {
    * database so that replicas never run a job at once; needs `JobLease` in `entities`.
    */
   jobs?: (boot: { services: Record<string, unknown>; logger: Logger; config: SubgraphConfig }) => ScheduledJob[];
-  /** Development demo data. Must be idempotent: `npm start` runs it on every start. */
-  seedDemo?: (em: EntityManager) => Promise<void>;
+  /**
+   * Development demo data. Must be idempotent: `npm start` runs it on every start. Dates are
+   * relative to `clock.now()` (the start-up instant), never fixed: demo data must hold on any day.
+   */
+  seedDemo?: (em: EntityManager, demo: { clock: Clock }) => Promise<void>;
   /**
    * Runs once at boot, before listening: builds the subgraph's long-lived services (handed to
    * resolvers as `ctx.services`), extra HTTP routes, and, for identity, the keys it verifies
@@ -79,6 +83,8 @@ export interface SubgraphRuntime {
   relayPollIntervalMs?: number;
   /** Start the scheduled jobs (default true). Tests start them only when the job is the subject. */
   startJobs?: boolean;
+  /** The clock of requests, jobs and demo data (default: the system clock; tests pass a FakeClock). */
+  clock?: Clock;
 }
 
 /** The monorepo root (where pnpm-workspace.yaml is), so `.data/` is one folder whatever the cwd. */
@@ -199,7 +205,7 @@ export async function createSubgraphService(
   });
   if (config.seedDemo && definition.seedDemo) {
     const em = orm.em.fork();
-    await definition.seedDemo(em);
+    await definition.seedDemo(em, { clock: runtime.clock ?? systemClock });
     await em.flush();
   }
 
@@ -229,7 +235,7 @@ export async function createSubgraphService(
   }
 
   const jobs = definition.jobs?.({ services, logger, config }) ?? [];
-  const scheduler = jobs.length > 0 ? new Scheduler({ orm, logger: logger.child({ component: "scheduler" }), jobs }) : null;
+  const scheduler = jobs.length > 0 ? new Scheduler({ orm, logger: logger.child({ component: "scheduler" }), jobs, now: () => (runtime.clock ?? systemClock).now() }) : null;
   if (runtime.startJobs !== false) scheduler?.start();
 
   const apollo = new ApolloServer<SubgraphContext>({

@@ -1,6 +1,6 @@
 import { DEMO_PASSWORD, demoOrganizationPath, demoUserId, demoUsers } from "@xuekao/demo-data";
 import { identitySubgraph } from "@xuekao/identity";
-import { JWKS_PATH } from "@xuekao/subgraph-kit";
+import { FakeClock, JWKS_PATH, systemClock } from "@xuekao/subgraph-kit";
 import { itBehavesLikeASubgraph, signedInAs, startTestSubgraph, testDrivers, type TestSubgraph } from "@xuekao/subgraph-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CertificationCase, CertificationCaseStatus } from "../src/modules/certification-case/certification-case.entity.js";
@@ -65,6 +65,7 @@ describe.each(drivers)("certification subgraph on %s", (driver) => {
     identity = await startTestSubgraph(identitySubgraph, driver, { seedDemo: true });
     subgraph = await startTestSubgraph(certificationSubgraph, driver, {
       seedDemo: true,
+      clock: new FakeClock("2026-11-22T04:30:00Z"),
       jwksUrl: identity.url.replace(/\/graphql$/, JWKS_PATH),
     });
   });
@@ -81,6 +82,7 @@ describe.each(drivers)("certification subgraph on %s", (driver) => {
       originProvinceCode: "13",
       certifyingProvinceCode: "11",
       status: "PENDING_REVIEW",
+      // The demo case waited 50 hours when the subgraph first started.
       submittedAt: "2026-11-20T02:30:00.000Z",
       candidate: { id: demoUserId("bjcandidate1") },
     };
@@ -223,8 +225,8 @@ describe.each(drivers)("certification subgraph on %s", (driver) => {
     expect(await cases("bjreviewer1")).toEqual([]);
 
     const before = await storedCount();
-    await certificationSubgraph.seedDemo!(subgraph.service.orm.em.fork());
-    await certificationSubgraph.seedDemo!(subgraph.service.orm.em.fork());
+    await certificationSubgraph.seedDemo!(subgraph.service.orm.em.fork(), { clock: systemClock });
+    await certificationSubgraph.seedDemo!(subgraph.service.orm.em.fork(), { clock: systemClock });
     expect(await storedCount()).toBe(before);
     expect((await cases("bjreviewer1")).map((item) => item.candidate?.id)).toEqual([demoUserId("bjcandidate1")]);
   });

@@ -1,4 +1,5 @@
 import { DEMO_PASSWORD, demoOrgId, demoUserId, demoUsers } from "@xuekao/demo-data";
+import { systemClock } from "@xuekao/subgraph-kit";
 import { recordSqlQueries, signedInAs, startTestSubgraph, testDrivers, type TestSubgraph, itBehavesLikeASubgraph } from "@xuekao/subgraph-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { User } from "../src/modules/user/user.entity.js";
@@ -137,7 +138,7 @@ describe.each(drivers)("identity subgraph on %s", (driver) => {
   it("seeds the demo data only once", async () => {
     const { seedDemo } = identitySubgraph;
     const em = subgraph.service.orm.em.fork();
-    await seedDemo!(em);
+    await seedDemo!(em, { clock: systemClock });
     expect(await subgraph.service.orm.em.fork().count(User)).toBe(demoUsers.length);
   });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { DEMO_PASSWORD, demoUserId, demoUsers } from "@xuekao/demo-data";
 import { identitySubgraph } from "@xuekao/identity";
-import { EntityLoaders, JWKS_PATH } from "@xuekao/subgraph-kit";
+import { EntityLoaders, JWKS_PATH, systemClock } from "@xuekao/subgraph-kit";
 import {
   itBehavesLikeASubgraph,
   recordSqlQueries,
@@ -236,8 +236,8 @@ describe.each(drivers)("notification subgraph on %s", (driver) => {
 
   it("seeds the demo data only once", async () => {
     const before = await storedCount();
-    await notificationSubgraph.seedDemo!(subgraph.service.orm.em.fork());
-    await notificationSubgraph.seedDemo!(subgraph.service.orm.em.fork());
+    await notificationSubgraph.seedDemo!(subgraph.service.orm.em.fork(), { clock: systemClock });
+    await notificationSubgraph.seedDemo!(subgraph.service.orm.em.fork(), { clock: systemClock });
     expect(await storedCount()).toBe(before);
     const welcome = await subgraph.service.orm.em
       .fork()

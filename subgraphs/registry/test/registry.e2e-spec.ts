@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { DEMO_PASSWORD, demoOrganizationPath, demoOrgId, demoUserId, demoUsers } from "@xuekao/demo-data";
 import { identitySubgraph } from "@xuekao/identity";
-import { JWKS_PATH } from "@xuekao/subgraph-kit";
+import { FakeClock, JWKS_PATH } from "@xuekao/subgraph-kit";
 import { signedInAs, startTestSubgraph, testDrivers, type TestSubgraph, itBehavesLikeASubgraph } from "@xuekao/subgraph-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ExamRecord, ExamRecordStatus } from "../src/modules/exam-record/exam-record.entity.js";
@@ -66,6 +66,8 @@ describe.each(drivers)("registry subgraph on %s", (driver) => {
     identity = await startTestSubgraph(identitySubgraph, driver, { seedDemo: true });
     subgraph = await startTestSubgraph(registrySubgraph, driver, {
       seedDemo: true,
+      // Demo sessions are seeded relative to this instant (their codes follow from it).
+      clock: new FakeClock("2026-11-20T00:00:00Z"),
       jwksUrl: identity.url.replace(/\/graphql$/, JWKS_PATH),
     });
   });
@@ -96,7 +98,7 @@ describe.each(drivers)("registry subgraph on %s", (driver) => {
       const listed = await sessions();
       // Its window opens after every seeded session's, so it comes first.
       expect(listed[0]).toEqual(session);
-      expect(listed.map((item) => item.code)).toEqual(["2027-06", "2027-01", "2027-01", "2026-06"]);
+      expect(listed.map((item) => item.code)).toEqual(["2027-06", "2027-01", "2027-02", "2026-07"]);
       const opens = listed.map((item) => Date.parse(item.registrationOpensAt));
       expect(opens).toEqual([...opens].sort((a, b) => b - a));
     });
@@ -191,8 +193,8 @@ describe.each(drivers)("registry subgraph on %s", (driver) => {
         "EXAM_SESSION_PUBLICATION_INVALID",
         "scoresPublishedAt",
       ],
-      ["a code the province already has", { code: "2027-01" }, "EXAM_SESSION_CODE_TAKEN", "code"],
-      ["a code the province already has, padded", { code: " 2027-01 " }, "EXAM_SESSION_CODE_TAKEN", "code"],
+      ["a code the province already has", { code: "2027-02" }, "EXAM_SESSION_CODE_TAKEN", "code"],
+      ["a code the province already has, padded", { code: " 2027-02 " }, "EXAM_SESSION_CODE_TAKEN", "code"],
     ])("refuses %s with %s, in Chinese, and stores nothing", async (_label, overrides, code, field) => {
       const before = await sessions();
       const result = await create(validInput(overrides));
@@ -327,8 +329,9 @@ describe.each(drivers)("registry subgraph on %s", (driver) => {
   it("seeds the demo data only once", async () => {
     const before = await sessions();
     const em = subgraph.service.orm.em.fork();
-    await registrySubgraph.seedDemo!(em);
-    await registrySubgraph.seedDemo!(subgraph.service.orm.em.fork());
+    // Another start, days later: the demo is there already, nothing is added.
+    await registrySubgraph.seedDemo!(em, { clock: new FakeClock("2026-12-09T00:00:00Z") });
+    await registrySubgraph.seedDemo!(subgraph.service.orm.em.fork(), { clock: new FakeClock("2027-03-01T00:00:00Z") });
     expect(await sessions()).toEqual(before);
     const records = await subgraph.graphql<{ examRecords: unknown[] }>(`{ examRecords(limit: 200) { id } }`, {}, await as("region1"));
     expect(records.data?.examRecords).toHaveLength(30);

@@ -1,4 +1,5 @@
 import { OutboxEvent } from "@xuekao/events";
+import { FakeClock } from "@xuekao/subgraph-kit";
 import { startTestSubgraph, testDrivers, type TestSubgraph } from "@xuekao/subgraph-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RegistrationWindowClosing, RegistrationWindowOpening } from "../src/events.js";
@@ -13,29 +14,32 @@ describe.each(drivers)("registration window reminders on %s", (driver) => {
   const em = () => subgraph.service.orm.em.fork();
   const published = async () => (await em().find(OutboxEvent, {}, { orderBy: { occurredAt: "asc" } })).map((row) => row.toDomainEvent());
 
+  // The demo is seeded relative to its start: Inner Mongolia's window closes 15 days later,
+  // Beijing's 8 days later (2026-11-28T00:00Z = 08:00 Beijing time).
+  const start = new Date("2026-11-20T00:00:00Z");
+  const later = (hours: number) => new Date(start.getTime() + hours * 3_600_000);
   beforeAll(async () => {
-    // Demo sessions: Inner Mongolia 2027-01 closes 2026-11-30 18:00, Beijing 2027-01 on 2026-11-25 17:00 (Beijing time).
-    subgraph = await startTestSubgraph(registrySubgraph, driver, { seedDemo: true });
+    subgraph = await startTestSubgraph(registrySubgraph, driver, { seedDemo: true, clock: new FakeClock(start) });
   });
   afterAll(async () => {
     await subgraph?.stop();
   });
 
   it("reminds once, within 48 h of the deadline, of a window that is open", async () => {
-    // 2026-11-23 20:00 Beijing: both windows open; Beijing's closes in 45 h, Inner Mongolia's in 142 h.
-    const now = new Date("2026-11-23T12:00:00Z");
+    // Both windows open; Beijing's closes in 45 h, Inner Mongolia's in 213 h.
+    const now = later(8 * 24 - 45);
     expect(await sendWindowReminders(em(), now)).toEqual({ opening: 0, closing: 1 });
     const [event, ...others] = (await published()).filter((item) => RegistrationWindowClosing.matches(item));
     expect(others).toEqual([]);
     expect(RegistrationWindowClosing.parse(event).payload).toMatchObject({
       sessionName: "2027年1月北京市普通高中学业水平合格性考试",
       provinceCode: "11",
-      closesAt: "2026-11-25T09:00:00.000Z",
+      closesAt: "2026-11-28T00:00:00.000Z",
     });
     expect(await sendWindowReminders(em(), new Date(now.getTime() + 3_600_000))).toEqual({ opening: 0, closing: 0 });
 
-    // Four days later Inner Mongolia's turn comes; Beijing's window has closed and is not repeated.
-    expect(await sendWindowReminders(em(), new Date("2026-11-29T12:00:00Z"))).toEqual({ opening: 0, closing: 1 });
+    // A week later Inner Mongolia's turn comes; Beijing's window has closed and is not repeated.
+    expect(await sendWindowReminders(em(), later(15 * 24 - 30))).toEqual({ opening: 0, closing: 1 });
     expect((await published()).filter((item) => RegistrationWindowClosing.matches(item)).map((item) => RegistrationWindowClosing.parse(item).payload.provinceCode)).toEqual(["11", "15"]);
   });
 

@@ -1,4 +1,5 @@
 import type { Bus } from "@xuekao/events";
+import type { Clock } from "../clock.js";
 import { connect } from "node:net";
 import type { Logger } from "pino";
 import type { DatabaseDriver, DatabaseTarget } from "../database.js";
@@ -99,6 +100,8 @@ export async function startTestSubgraph(
     relayPollIntervalMs?: number;
     /** Run the subgraph's scheduled jobs on their timers (default false: a test calls the job itself). */
     startJobs?: boolean;
+    /** The clock of requests, jobs and demo data (a FakeClock puts the subgraph at a chosen instant). */
+    clock?: Clock;
   } = {},
 ): Promise<TestSubgraph> {
   const scratch = options.target ? { target: options.target, drop: async () => {} } : await scratchDatabase(driver, `test_${definition.name}`);
@@ -116,6 +119,7 @@ export async function startTestSubgraph(
   }, options.logger, options.env ?? {}, {
     bus: options.bus ?? null,
     startJobs: options.startJobs ?? false,
+    ...(options.clock ? { clock: options.clock } : {}),
     ...(options.relayPollIntervalMs !== undefined ? { relayPollIntervalMs: options.relayPollIntervalMs } : {}),
   });
   const { url } = await service.listen();

@@ -1,4 +1,5 @@
 import type { EntityManager } from "@mikro-orm/core";
+import { hoursFrom, type Clock } from "@xuekao/subgraph-kit";
 import { demoOrganizationPath, demoUserId, demoUsers } from "@xuekao/demo-data";
 import { CertificationCase, CertificationCaseStatus } from "../modules/certification-case/certification-case.entity.js";
 import { pendingKeyOf } from "../modules/certification-case/certification-case.service.js";
@@ -8,13 +9,17 @@ import { pendingKeyOf } from "../modules/certification-case/certification-case.s
  *认定, reviewed by the institute) and an Inner Mongolia student who arrived from Hebei (转入,
  * county → league/city → province), so both consoles have a case to show.
  */
+/**
+ * Submitted relative to the first start, so the demo shows the review SLA on any day: Beijing's
+ * case has waited past the 48-hour warning, Inner Mongolia's past the 72-hour escalation.
+ */
 const demoCases = [
-  { username: "bjcandidate1", originProvinceCode: "13", certifyingProvinceCode: "11", submittedAt: new Date("2026-11-20T02:30:00Z") },
-  { username: "candidate30", originProvinceCode: "13", certifyingProvinceCode: "15", submittedAt: new Date("2026-11-18T01:00:00Z") },
+  { username: "bjcandidate1", originProvinceCode: "13", certifyingProvinceCode: "11", waitedHours: 50 },
+  { username: "candidate30", originProvinceCode: "13", certifyingProvinceCode: "15", waitedHours: 80 },
 ];
 
 /** Idempotent: adds the cases that are missing. */
-export async function seedCertificationDemo(em: EntityManager): Promise<void> {
+export async function seedCertificationDemo(em: EntityManager, { clock }: { clock: Clock }): Promise<void> {
   for (const demo of demoCases) {
     const candidateId = demoUserId(demo.username);
     const organizationPath = demoOrganizationPath(demoUsers.find((user) => user.id === candidateId)!.organizationId);
@@ -31,7 +36,7 @@ export async function seedCertificationDemo(em: EntityManager): Promise<void> {
       certifyingProvinceCode: demo.certifyingProvinceCode,
       status: CertificationCaseStatus.PENDING_REVIEW,
       pendingKey: pendingKeyOf(candidateId, demo.certifyingProvinceCode),
-      submittedAt: demo.submittedAt,
+      submittedAt: hoursFrom(clock.now(), -demo.waitedHours),
     });
   }
   await em.flush();

@@ -1,43 +1,50 @@
 import type { EntityManager } from "@mikro-orm/core";
+import type { Clock } from "@xuekao/subgraph-kit";
 import { demoOrganizationPath, demoOrgId, demoUsers } from "@xuekao/demo-data";
 import { ExamRecord, ExamRecordStatus } from "../modules/exam-record/exam-record.entity.js";
 import { ExamSession } from "../modules/exam-session/exam-session.entity.js";
 
-/** Beijing time as an instant: windows are announced in Asia/Shanghai (UTC+8, no DST). */
-const shanghai = (local: string) => new Date(`${local}+08:00`);
+const DAY_MS = 86_400_000;
 
-const demoSessions = [
-  {
-    provinceCode: "15",
-    code: "2026-06",
-    name: "2026年6月内蒙古自治区普通高中学业水平合格性考试",
-    registrationOpensAt: shanghai("2026-03-20T09:00:00"),
-    registrationClosesAt: shanghai("2026-03-30T18:00:00"),
-    scoresPublishedAt: shanghai("2026-07-20T10:00:00"),
-  },
-  {
-    provinceCode: "15",
-    code: "2027-01",
-    name: "2027年1月内蒙古自治区普通高中学业水平合格性考试",
-    registrationOpensAt: shanghai("2026-11-10T09:00:00"),
-    registrationClosesAt: shanghai("2026-11-30T18:00:00"),
-    scoresPublishedAt: null,
-  },
-  {
-    provinceCode: "11",
-    code: "2027-01",
-    name: "2027年1月北京市普通高中学业水平合格性考试",
-    registrationOpensAt: shanghai("2026-11-15T09:00:00"),
-    registrationClosesAt: shanghai("2026-11-25T17:00:00"),
-    scoresPublishedAt: null,
-  },
-];
+/** The sitting a window belongs to, as the province names it: about two months after registration closes. */
+function sittingOf(closesAt: Date): { code: string; label: string } {
+  const sitting = new Date(closesAt.getTime() + 60 * DAY_MS + 8 * 3_600_000); // read in Beijing time
+  const year = sitting.getUTCFullYear();
+  const month = sitting.getUTCMonth() + 1;
+  return { code: `${year}-${String(month).padStart(2, "0")}`, label: `${year}年${month}月` };
+}
 
-/** Idempotent: adds the demo exam sessions and the in-school candidates' records that are missing. */
-export async function seedRegistryDemo(em: EntityManager): Promise<void> {
-  for (const session of demoSessions) {
-    if (await em.count(ExamSession, { provinceCode: session.provinceCode, code: session.code })) continue;
-    em.create(ExamSession, { ...session, createdAt: new Date() });
+/**
+ * Windows relative to the first start, so that on any day the demo has a past session with
+ * published scores and an open window in each province.
+ */
+function demoSessions(now: Date) {
+  const at = (days: number) => new Date(now.getTime() + days * DAY_MS);
+  const session = (provinceCode: string, provinceName: string, opensAt: Date, closesAt: Date, scoresPublishedAt: Date | null) => {
+    const sitting = sittingOf(closesAt);
+    return {
+      provinceCode,
+      code: sitting.code,
+      name: `${sitting.label}${provinceName}普通高中学业水平合格性考试`,
+      registrationOpensAt: opensAt,
+      registrationClosesAt: closesAt,
+      scoresPublishedAt,
+    };
+  };
+  return [
+    session("15", "内蒙古自治区", at(-200), at(-190), at(-120)),
+    session("15", "内蒙古自治区", at(-5), at(15), null),
+    session("11", "北京市", at(-2), at(8), null),
+  ];
+}
+
+/**
+ * Idempotent: adds the demo exam sessions when there are none (a later start, on another day,
+ * would compute other codes) and the in-school candidates' records that are missing.
+ */
+export async function seedRegistryDemo(em: EntityManager, { clock }: { clock: Clock }): Promise<void> {
+  if ((await em.count(ExamSession, {})) === 0) {
+    for (const session of demoSessions(clock.now())) em.create(ExamSession, { ...session, createdAt: clock.now() });
   }
   const existing = new Set((await em.find(ExamRecord, {}, { fields: ["candidateId"] })).map((row) => row.candidateId));
   for (const candidate of demoUsers.filter((user) => user.kind === "IN_SCHOOL_CANDIDATE")) {
@@ -49,7 +56,7 @@ export async function seedRegistryDemo(em: EntityManager): Promise<void> {
       candidateId: candidate.id,
       schoolId: demoOrgId("im-school"),
       organizationPath: demoOrganizationPath(candidate.organizationId),
-      createdAt: new Date(),
+      createdAt: clock.now(),
     });
   }
   await em.flush();
