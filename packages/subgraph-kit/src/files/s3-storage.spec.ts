@@ -104,13 +104,13 @@ describe("S3Storage", () => {
     await s3.start();
   });
   afterAll(async () => {
-    storage?.client.destroy();
+    await storage?.close();
     await s3.stop();
   });
   beforeEach(() => {
     s3.objects.clear();
     s3.requests.length = 0;
-    storage?.client.destroy();
+    void storage?.close();
     storage = new S3Storage({
       bucket: "xuekao-test",
       region: "ap-beijing",
@@ -187,7 +187,7 @@ describe("S3Storage", () => {
     try {
       await expect(wrong.get("k")).rejects.toMatchObject({ name: "NoSuchBucket" });
     } finally {
-      wrong.client.destroy();
+      await wrong.close();
     }
   });
 

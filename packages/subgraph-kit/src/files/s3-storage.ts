@@ -1,4 +1,4 @@
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import type { S3Client } from "@aws-sdk/client-s3";
 import { Readable } from "node:stream";
 import type { Logger } from "pino";
 import { assertRange, assertStorageKey, type ByteRange, type FileStorage, type PutOptions, type StoredObject, type StoredObjectInfo } from "./storage.js";
@@ -22,6 +22,11 @@ export interface S3StorageOptions {
 
 const DEFAULT_CONTENT_TYPE = "application/octet-stream";
 
+type Sdk = typeof import("@aws-sdk/client-s3");
+let sdkModule: Promise<Sdk> | undefined;
+/** The SDK takes ~0.7 s to import: loaded on first use, so processes on local storage never pay for it. */
+const loadSdk = (): Promise<Sdk> => (sdkModule ??= import("@aws-sdk/client-s3"));
+
 export function normalizeS3Prefix(prefix: string | undefined): string {
   const trimmed = (prefix ?? "").replace(/^\/+|\/+$/g, "");
   if (trimmed === "") return "";
@@ -36,24 +41,39 @@ export function normalizeS3Prefix(prefix: string | undefined): string {
 export class S3Storage implements FileStorage {
   readonly bucket: string;
   readonly prefix: string;
-  readonly client: S3Client;
+  private readonly clientReady: Promise<S3Client>;
 
   constructor(options: S3StorageOptions) {
     this.bucket = options.bucket;
     this.prefix = normalizeS3Prefix(options.prefix);
-    this.client =
-      options.client ??
-      new S3Client({
-        region: options.region,
-        ...(options.endpoint ? { endpoint: options.endpoint } : {}),
-        forcePathStyle: options.forcePathStyle ?? false,
-        ...(options.credentials ? { credentials: options.credentials } : {}),
-        // Since 3.729 the SDK adds CRC checksums (aws-chunked bodies with trailers) by default,
-        // which several S3-compatible servers refuse; ask for them only where S3 requires them.
-        requestChecksumCalculation: "WHEN_REQUIRED",
-        responseChecksumValidation: "WHEN_REQUIRED",
-        logger: sdkLogger(options.logger),
-      });
+    this.clientReady = options.client
+      ? Promise.resolve(options.client)
+      : loadSdk().then(
+          (sdk) =>
+            new sdk.S3Client({
+              region: options.region,
+              ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+              forcePathStyle: options.forcePathStyle ?? false,
+              ...(options.credentials ? { credentials: options.credentials } : {}),
+              // Since 3.729 the SDK adds CRC checksums (aws-chunked bodies with trailers) by default,
+              // which several S3-compatible servers refuse; ask for them only where S3 requires them.
+              requestChecksumCalculation: "WHEN_REQUIRED",
+              responseChecksumValidation: "WHEN_REQUIRED",
+              logger: sdkLogger(options.logger),
+            }),
+        );
+    // A failed import surfaces on first use, not as an unhandled rejection at boot.
+    this.clientReady.catch(() => undefined);
+  }
+
+  /** The underlying client (e.g. for a readiness check). */
+  client(): Promise<S3Client> {
+    return this.clientReady;
+  }
+
+  /** Closes the client's connections. */
+  async close(): Promise<void> {
+    (await this.clientReady).destroy();
   }
 
   private objectKey(key: string): string {
@@ -76,8 +96,9 @@ export class S3Storage implements FileStorage {
       // PutObject needs the length up front: a body of unknown length is gathered first (callers
       // bound it, e.g. receiveUpload by the slot's limit).
       const payload = options.size === undefined ? await collect(body) : body;
-      await this.client.send(
-        new PutObjectCommand({
+      const [client, sdk] = await Promise.all([this.clientReady, loadSdk()]);
+      await client.send(
+        new sdk.PutObjectCommand({
           Bucket: this.bucket,
           Key,
           Body: payload,
@@ -98,12 +119,14 @@ export class S3Storage implements FileStorage {
   async get(key: string, options: { range?: ByteRange } = {}): Promise<StoredObject | null> {
     const { range } = options;
     if (range) assertRange(range, Number.MAX_SAFE_INTEGER);
+    const Key = this.objectKey(key);
+    const [client, sdk] = await Promise.all([this.clientReady, loadSdk()]);
     let output;
     try {
-      output = await this.client.send(
-        new GetObjectCommand({
+      output = await client.send(
+        new sdk.GetObjectCommand({
           Bucket: this.bucket,
-          Key: this.objectKey(key),
+          Key,
           ...(range ? { Range: `bytes=${range.start}-${range.end}` } : {}),
         }),
       );
@@ -131,8 +154,10 @@ export class S3Storage implements FileStorage {
   }
 
   async stat(key: string): Promise<StoredObjectInfo | null> {
+    const Key = this.objectKey(key);
+    const [client, sdk] = await Promise.all([this.clientReady, loadSdk()]);
     try {
-      const output = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) }));
+      const output = await client.send(new sdk.HeadObjectCommand({ Bucket: this.bucket, Key }));
       return { size: output.ContentLength ?? 0, contentType: output.ContentType ?? DEFAULT_CONTENT_TYPE };
     } catch (error) {
       if (isNotFound(error)) return null;
@@ -145,8 +170,10 @@ export class S3Storage implements FileStorage {
   }
 
   async delete(key: string): Promise<void> {
+    const Key = this.objectKey(key);
+    const [client, sdk] = await Promise.all([this.clientReady, loadSdk()]);
     try {
-      await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) }));
+      await client.send(new sdk.DeleteObjectCommand({ Bucket: this.bucket, Key }));
     } catch (error) {
       if (!isNotFound(error)) throw error;
     }
