@@ -5,6 +5,7 @@ import { z } from "zod";
 import { ConfigError, loadConfig, nodeEnv, optionalUrl } from "../config.js";
 import { LocalDiskStorage } from "./local-disk-storage.js";
 import { normalizeS3Prefix, S3Storage } from "./s3-storage.js";
+import { MIN_FILE_URL_SECRET_BYTES } from "./signed-url.js";
 import type { FileStorage } from "./storage.js";
 
 export type FileStorageConfig =
@@ -98,8 +99,6 @@ export function createFileStorage(config: FileStorageConfig, options: { logger?:
   }
 }
 
-export const MIN_FILE_URL_SECRET_LENGTH = 32;
-
 /**
  * `FILE_URL_SECRET`: the key file URLs are signed with, at least 32 characters (e.g.
  * `openssl rand -base64 48`), the same on every replica of a subgraph. Required in production;
@@ -113,7 +112,7 @@ export function loadFileUrlSecret(env: Record<string, string | undefined> = proc
       FILE_URL_SECRET: z
         .string()
         .trim()
-        .min(MIN_FILE_URL_SECRET_LENGTH, `at least ${MIN_FILE_URL_SECRET_LENGTH} characters (e.g. openssl rand -base64 48)`)
+        .min(MIN_FILE_URL_SECRET_BYTES, `at least ${MIN_FILE_URL_SECRET_BYTES} characters (e.g. openssl rand -base64 48)`)
         .optional(),
     },
     env,
