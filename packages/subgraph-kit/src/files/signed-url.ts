@@ -38,7 +38,8 @@ const EXP_PATTERN = /^\d{1,12}$/;
 export const MIN_FILE_URL_SECRET_BYTES = 32;
 const MAX_SUBJECT_LENGTH = 256;
 
-function assertSecret(secret: Buffer): void {
+/** Throws unless `secret` is a Buffer of at least 32 bytes. */
+export function assertFileUrlSecret(secret: Buffer): void {
   if (!Buffer.isBuffer(secret) || secret.length < MIN_FILE_URL_SECRET_BYTES) {
     throw new Error(`The file URL secret must be at least ${MIN_FILE_URL_SECRET_BYTES} bytes`);
   }
@@ -58,7 +59,7 @@ function signatureOf(secret: Buffer, subgraph: string, op: FileUrlOp, fileId: st
 
 /** `/files/<subgraph>/<op>/<fileId>?exp=<unix seconds>[&sub=<subject>]&sig=<base64url HMAC-SHA256>` */
 export function signFileUrl(secret: Buffer, request: FileUrlRequest): string {
-  assertSecret(secret);
+  assertFileUrlSecret(secret);
   const { subgraph, op, fileId, expiresAt, subject } = request;
   if (!SUBGRAPH_PATTERN.test(subgraph)) throw new Error(`Invalid subgraph name ${JSON.stringify(subgraph)}`);
   if (op !== "upload" && op !== "download") throw new Error(`Invalid file URL operation ${JSON.stringify(op)}`);
@@ -87,7 +88,7 @@ export function verifyFileUrl(
   request: { subgraph: string; op: FileUrlOp; fileId: string; searchParams: URLSearchParams },
   now: Date,
 ): FileUrlVerification {
-  assertSecret(secret);
+  assertFileUrlSecret(secret);
   const { subgraph, op, fileId, searchParams } = request;
   const invalid = { ok: false, code: "SIGNATURE_INVALID" } as const;
   const exp = single(searchParams, "exp");
