@@ -61,7 +61,7 @@ describe("file uploads and downloads beside GraphQL", () => {
     `${base}${viaGateway(signFileUrl(secret, { subgraph: SUBGRAPH, op: "upload", fileId, expiresAt: later(minutes), ...(subject ? { subject } : {}) }))}`;
   const downloadUrl = (fileId: string, subject: string | null = USER_A, minutes = 5) =>
     `${base}${viaGateway(signFileUrl(secret, { subgraph: SUBGRAPH, op: "download", fileId, expiresAt: later(minutes), ...(subject ? { subject } : {}) }))}`;
-  const put = (url: string, body: BodyInit, headers: Record<string, string> = bearer(USER_A)) => fetch(url, { method: "PUT", body, headers });
+  const put = (url: string, body: NonNullable<RequestInit["body"]>, headers: Record<string, string> = bearer(USER_A)) => fetch(url, { method: "PUT", body, headers });
 
   async function expectError(response: Response, status: number, code: string): Promise<string> {
     expect(response.status, code).toBe(status);
