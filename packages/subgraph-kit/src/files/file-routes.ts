@@ -219,7 +219,7 @@ export function createFileRoutes(options: FileRoutesOptions): HttpRoutes {
       let range: ByteRange | null = null;
       if (request.method === "HEAD" || rangeHeader) {
         const info = await storage.stat(file.storageKey);
-        if (!info) throw missingBytes(fileId);
+        if (!info) throw missingBytes(fileId, requestId);
         const parsed = parseRange(rangeHeader, info.size);
         if (parsed === "unsatisfiable") throw fileErrors.rangeNotSatisfiable(info.size);
         range = parsed;
@@ -230,7 +230,7 @@ export function createFileRoutes(options: FileRoutesOptions): HttpRoutes {
         }
       }
       const stored = await storage.get(file.storageKey, range ? { range } : {});
-      if (!stored) throw missingBytes(fileId);
+      if (!stored) throw missingBytes(fileId, requestId);
       writeDownloadHeaders(response, file, stored.size, requestId, range && { ...range, total: stored.totalSize });
       logger.debug({ requestId, fileId, size: stored.size, ranged: Boolean(range) }, "file served");
       try {
@@ -247,8 +247,8 @@ export function createFileRoutes(options: FileRoutesOptions): HttpRoutes {
     }
   }
 
-  function missingBytes(fileId: string): FileRequestError {
-    logger.warn({ fileId }, "file recorded but its bytes are missing from the storage");
+  function missingBytes(fileId: string, requestId: string): FileRequestError {
+    logger.warn({ requestId, fileId }, "file recorded but its bytes are missing from the storage");
     return fileErrors.notFound();
   }
 
