@@ -2,7 +2,7 @@ import type { Server } from "node:http";
 import { ApolloServer, type BaseContext } from "@apollo/server";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeServer, createGraphQLHttpServer, listen, MAX_BODY_BYTES, requestIdOf } from "./http.js";
+import { closeServer, createGraphQLHttpServer, listen, matchRoute, MAX_BODY_BYTES, requestIdOf, type HttpRoutes } from "./http.js";
 
 interface TestContext extends BaseContext {
   requestId: string;
@@ -181,5 +181,58 @@ describe("closeServer", () => {
     expect(Date.now() - startedAt).toBeLessThan(2000);
     expect(server.listening).toBe(false);
     await apollo.stop();
+  });
+});
+
+describe("routes beside GraphQL", () => {
+  const exact = () => undefined;
+  const files = () => undefined;
+  const uploads = () => undefined;
+  const routes: HttpRoutes = { "/.well-known/jwks.json": exact, "/files/*": files, "/files/upload/*": uploads, "/files/upload/special": exact };
+
+  it("matches exact paths as before", () => {
+    expect(matchRoute(routes, "/.well-known/jwks.json")).toEqual({ handler: exact, rest: "" });
+    expect(matchRoute(routes, "/.well-known/jwks.json/x")).toBeNull();
+    expect(matchRoute(routes, "/.well-known")).toBeNull();
+    expect(matchRoute(undefined, "/files/x")).toBeNull();
+  });
+
+  it("matches a prefix below its slash only, the longest prefix first, an exact path before any prefix", () => {
+    expect(matchRoute(routes, "/files/download/abc")).toEqual({ handler: files, rest: "download/abc" });
+    expect(matchRoute(routes, "/files/upload/abc")).toEqual({ handler: uploads, rest: "abc" });
+    expect(matchRoute(routes, "/files/upload/")).toEqual({ handler: uploads, rest: "" });
+    expect(matchRoute(routes, "/files/upload/special")).toEqual({ handler: exact, rest: "" });
+    expect(matchRoute(routes, "/files")).toBeNull();
+    expect(matchRoute(routes, "/filesystem")).toBeNull();
+    expect(matchRoute(routes, "/constructor")).toBeNull();
+  });
+
+  it("serves exact and prefix routes with the request id, and 404 beside them", async () => {
+    const apollo = new ApolloServer({ typeDefs: `type Query { a: Int }`, resolvers: { Query: { a: () => 1 } } });
+    await apollo.start();
+    const server = createGraphQLHttpServer({
+      apollo,
+      logger: pino({ level: "silent" }),
+      context: async () => ({}),
+      routes: {
+        // An existing two-argument handler keeps working.
+        "/plain": (_request, response) => void response.end("plain"),
+        "/things/*": (request, response, match) => {
+          response.setHeader("content-type", "application/json");
+          response.end(JSON.stringify({ method: request.method, rest: match.rest, requestId: match.requestId, q: match.url.searchParams.get("q") }));
+        },
+      },
+    });
+    const { url } = await listen(server, 0, "127.0.0.1");
+    try {
+      expect(await (await fetch(`${url}/plain`)).text()).toBe("plain");
+      const response = await fetch(`${url}/things/a/b?q=1`, { method: "PUT", body: "x", headers: { "x-request-id": "route-1" } });
+      expect(await response.json()).toEqual({ method: "PUT", rest: "a/b", requestId: "route-1", q: "1" });
+      expect((await fetch(`${url}/things`)).status).toBe(404);
+      expect((await fetch(`${url}/plain/x`)).status).toBe(404);
+    } finally {
+      await closeServer(server, 1000);
+      await apollo.stop();
+    }
   });
 });

@@ -22,11 +22,43 @@ export interface GraphQLHttpOptions<Context extends BaseContext> {
   run?: <T>(work: () => Promise<T>) => Promise<T>;
   health?: HealthChecks;
   graphqlPath?: string;
-  /** Plain HTTP routes beside GraphQL (e.g. identity's JWKS), by exact path. */
+  /** Plain HTTP routes beside GraphQL (e.g. identity's JWKS, the file routes); see `HttpRoutes`. */
   routes?: HttpRoutes;
 }
 
-export type HttpRoutes = Record<string, (request: IncomingMessage, response: ServerResponse) => void | Promise<void>>;
+/** What the server matched; handlers that only need the request and response may ignore it. */
+export interface HttpRouteMatch {
+  url: URL;
+  requestId: string;
+  /** For a prefix route, the path after the prefix (`/files/upload/*` on `/files/upload/ab` → `ab`); "" for an exact route. */
+  rest: string;
+}
+
+export type HttpRouteHandler = (request: IncomingMessage, response: ServerResponse, match: HttpRouteMatch) => void | Promise<void>;
+
+/**
+ * Routes by path: a key is an exact path (`/.well-known/jwks.json`), or, ending in `/*`, a
+ * prefix (`/files/upload/*` answers every path below `/files/upload/`). An exact path wins over
+ * a prefix, and a longer prefix over a shorter one.
+ */
+export type HttpRoutes = Record<string, HttpRouteHandler>;
+
+const PREFIX_SUFFIX = "/*";
+
+/** Finds the handler for a path among `routes` (exact first, then the longest prefix). */
+export function matchRoute(routes: HttpRoutes | undefined, pathname: string): { handler: HttpRouteHandler; rest: string } | null {
+  if (!routes) return null;
+  if (Object.hasOwn(routes, pathname) && !pathname.endsWith(PREFIX_SUFFIX)) return { handler: routes[pathname]!, rest: "" };
+  let best: { handler: HttpRouteHandler; rest: string; length: number } | null = null;
+  for (const [key, handler] of Object.entries(routes)) {
+    if (!key.endsWith(PREFIX_SUFFIX)) continue;
+    const prefix = key.slice(0, -1); // keeps the slash: `/files/*` does not answer `/filesystem`
+    if (pathname.startsWith(prefix) && (!best || prefix.length > best.length)) {
+      best = { handler, rest: pathname.slice(prefix.length), length: prefix.length };
+    }
+  }
+  return best && { handler: best.handler, rest: best.rest };
+}
 
 export function requestIdOf(request: IncomingMessage): string {
   const header = request.headers["x-request-id"];
@@ -78,8 +110,8 @@ export function createGraphQLHttpServer<Context extends BaseContext>(options: Gr
           return sendJson(response, 503, { status: "unavailable", reason: (error as Error).message });
         }
       }
-      const route = options.routes?.[url.pathname];
-      if (route) return await route(request, response);
+      const route = matchRoute(options.routes, url.pathname);
+      if (route) return await route.handler(request, response, { url, requestId, rest: route.rest });
       if (url.pathname !== graphqlPath) {
         return sendJson(response, 404, { error: "Not found" }, requestId);
       }

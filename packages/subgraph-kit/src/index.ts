@@ -10,6 +10,7 @@ export * from "./database.js";
 export * from "./errors.js";
 export * from "./event-wiring.js";
 export * from "./federation.js";
+export * from "./files/index.js";
 export * from "./http.js";
 export * from "./input.js";
 export * from "./loaders.js";

@@ -196,3 +196,4 @@ export function signedInAs(identityGraphqlUrl: () => string, password: string): 
     return { authorization: `Bearer ${await tokens.get(username)}` };
   };
 }
+export * from "./files.js";
