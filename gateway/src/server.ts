@@ -18,6 +18,7 @@ import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { Agent, fetch as undiciFetch } from "undici";
 import { SUPERGRAPH_FILE } from "./composition.js";
 import type { GatewayConfig, SubgraphName } from "./config.js";
+import { formatQueryLimitError, queryLimitParseOptions, queryLimitRules, withoutSuggestions } from "./limits.js";
 
 type Fetcher = NonNullable<NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>["fetcher"]>;
 
@@ -67,8 +68,12 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
-export function formatGatewayError(logger: Logger) {
+export function formatGatewayError(logger: Logger, options: { fieldSuggestions?: boolean } = {}) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    // An operation over a query limit: one stable QUERY_TOO_COMPLEX error (see limits.ts).
+    const refused = formatQueryLimitError(formatted, error);
+    if (refused) return refused;
+    if (!options.fieldSuggestions) formatted = { ...formatted, message: withoutSuggestions(formatted.message) };
     const code = formatted.extensions?.code;
     if (code === "SUBGRAPH_UNAVAILABLE") {
       logger.warn({ err: (error as GraphQLError).originalError, serviceName: formatted.extensions?.serviceName }, "subgraph unavailable");
@@ -115,15 +120,20 @@ export async function createGatewayServer(
       new SubgraphDataSource(name as SubgraphName, { url: config.subgraphUrls[name as SubgraphName], fetcher }),
   });
 
+  const development = config.nodeEnv === "development";
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     csrfPrevention: true,
+    // Refused before execution, so no subgraph is called: HTTP 400, extensions.code QUERY_TOO_COMPLEX.
+    validationRules: queryLimitRules(config.queryLimits),
+    parseOptions: queryLimitParseOptions(config.queryLimits),
     // Signals are handled once, by onShutdownSignal: Apollo's own handler would re-raise SIGTERM
     // after stopping and end the process by signal before the database is closed.
     stopOnTerminationSignals: false,
-    introspection: config.nodeEnv === "development",
+    introspection: development,
     includeStacktraceInErrorResponses: false,
-    formatError: formatGatewayError(logger),
+    // "Did you mean …?" names schema fields: only development, like introspection, keeps it.
+    formatError: formatGatewayError(logger, { fieldSuggestions: development }),
     logger,
   });
   await apollo.start();
