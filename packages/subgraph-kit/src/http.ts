@@ -24,6 +24,13 @@ export interface GraphQLHttpOptions<Context extends BaseContext> {
   graphqlPath?: string;
   /** Plain HTTP routes beside GraphQL (e.g. identity's JWKS), by exact path. */
   routes?: HttpRoutes;
+  /**
+   * Plain HTTP routes by path prefix (e.g. the gateway's "/files/"), tried after the exact ones.
+   * The prefix is matched on the normalised path; a handler that maps the rest of the path onto
+   * something must check the raw `request.url` itself (dot segments, encoded slashes).
+   * The body is the handler's to read or stream: GraphQL's body limit does not apply.
+   */
+  prefixRoutes?: HttpRoutes;
 }
 
 export type HttpRoutes = Record<string, (request: IncomingMessage, response: ServerResponse) => void | Promise<void>>;
@@ -61,6 +68,7 @@ function sendJson(response: ServerResponse, status: number, body: unknown, reque
 export function createGraphQLHttpServer<Context extends BaseContext>(options: GraphQLHttpOptions<Context>): Server {
   const graphqlPath = options.graphqlPath ?? "/graphql";
   const run = options.run ?? ((work) => work());
+  const prefixRoutes = Object.entries(options.prefixRoutes ?? {});
 
   return createServer(async (request, response) => {
     const url = new URL(request.url ?? "/", "http://localhost");
@@ -78,7 +86,7 @@ export function createGraphQLHttpServer<Context extends BaseContext>(options: Gr
           return sendJson(response, 503, { status: "unavailable", reason: (error as Error).message });
         }
       }
-      const route = options.routes?.[url.pathname];
+      const route = options.routes?.[url.pathname] ?? prefixRoutes.find(([prefix]) => url.pathname.startsWith(prefix))?.[1];
       if (route) return await route(request, response);
       if (url.pathname !== graphqlPath) {
         return sendJson(response, 404, { error: "Not found" }, requestId);
