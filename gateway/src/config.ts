@@ -12,6 +12,14 @@ export const SUBGRAPHS = [
 
 export type SubgraphName = (typeof SUBGRAPHS)[number]["name"];
 
+/** How messages to users name each subgraph ("身份与组织服务暂时不可用…"). */
+export const SUBGRAPH_LABELS: Record<SubgraphName, string> = {
+  identity: "身份与组织服务",
+  registry: "考籍服务",
+  certification: "成绩认定服务",
+  notification: "消息服务",
+};
+
 export interface GatewayConfig {
   nodeEnv: "development" | "test" | "production";
   logLevel: string;
