@@ -4,7 +4,7 @@ import vue from "@vitejs/plugin-vue";
 import { federation } from "@module-federation/vite";
 // "#ui/vite" is @xuekao/ui/vite (package.json "imports"): vite bundles a subpath import into the
 // config, while a package import would go to Node unbundled, and Node cannot load TypeScript.
-import { BUILD_OPTIONS, SHARED_SINGLETONS, VUE_I18N_DEFINES, graphqlProxy, sharedSingletons } from "#ui/vite";
+import { BUILD_OPTIONS, SHARED_SINGLETONS, VUE_I18N_DEFINES, gatewayProxy, sharedSingletons } from "#ui/vite";
 import { runtimeConfigPlugin } from "./runtime-config.ts";
 
 const require = createRequire(import.meta.url);
@@ -12,7 +12,7 @@ const require = createRequire(import.meta.url);
 const sharedVersions = Object.fromEntries(SHARED_SINGLETONS.map((name) => [name, (require(`${name}/package.json`) as { version: string }).version]));
 
 const port = Number(process.env.SHELL_PORT || 5173);
-const proxy = graphqlProxy(process.env);
+const proxy = gatewayProxy(process.env);
 
 // The shell is a federation host without static remotes: it registers them at runtime from
 // /config.json. It provides the singletons every remote shares.

@@ -17,7 +17,9 @@ import {
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { Agent, fetch as undiciFetch } from "undici";
 import { SUPERGRAPH_FILE } from "./composition.js";
-import type { GatewayConfig, SubgraphName } from "./config.js";
+import { SUBGRAPH_LABELS, type GatewayConfig, type SubgraphName } from "./config.js";
+import { createFileProxy, FILES_PREFIX } from "./files.js";
+import { formatQueryLimitError, queryLimitParseOptions, queryLimitRules, withoutSuggestions } from "./limits.js";
 
 type Fetcher = NonNullable<NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>["fetcher"]>;
 
@@ -25,13 +27,6 @@ export interface GatewayContext extends BaseContext {
   requestId: string;
   authorization?: string | undefined;
 }
-
-const SUBGRAPH_LABELS: Record<SubgraphName, string> = {
-  identity: "身份与组织服务",
-  registry: "考籍服务",
-  certification: "成绩认定服务",
-  notification: "消息服务",
-};
 
 /**
  * One subgraph as the gateway calls it. It passes on the headers every subgraph needs (identity
@@ -67,8 +62,12 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
-export function formatGatewayError(logger: Logger) {
+export function formatGatewayError(logger: Logger, options: { fieldSuggestions?: boolean } = {}) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    // An operation over a query limit: one stable QUERY_TOO_COMPLEX error (see limits.ts).
+    const refused = formatQueryLimitError(formatted, error);
+    if (refused) return refused;
+    if (!options.fieldSuggestions) formatted = { ...formatted, message: withoutSuggestions(formatted.message) };
     const code = formatted.extensions?.code;
     if (code === "SUBGRAPH_UNAVAILABLE") {
       logger.warn({ err: (error as GraphQLError).originalError, serviceName: formatted.extensions?.serviceName }, "subgraph unavailable");
@@ -91,7 +90,10 @@ export interface GatewayServer {
   close(): Promise<void>;
 }
 
-/** The stateless gateway: loads the committed supergraph, routes to subgraphs over keep-alive HTTP. */
+/**
+ * The stateless gateway: loads the committed supergraph, routes GraphQL to subgraphs over
+ * keep-alive HTTP, and streams `/files/<subgraph>/…` to the subgraph's own `/files/…`.
+ */
 export async function createGatewayServer(
   config: GatewayConfig,
   options: { logger?: Logger; supergraphSdl?: string } = {},
@@ -115,18 +117,26 @@ export async function createGatewayServer(
       new SubgraphDataSource(name as SubgraphName, { url: config.subgraphUrls[name as SubgraphName], fetcher }),
   });
 
+  const development = config.nodeEnv === "development";
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     csrfPrevention: true,
+    // Refused before execution, so no subgraph is called: HTTP 400, extensions.code QUERY_TOO_COMPLEX.
+    validationRules: queryLimitRules(config.queryLimits),
+    parseOptions: queryLimitParseOptions(config.queryLimits),
     // Signals are handled once, by onShutdownSignal: Apollo's own handler would re-raise SIGTERM
     // after stopping and end the process by signal before the database is closed.
     stopOnTerminationSignals: false,
-    introspection: config.nodeEnv === "development",
+    introspection: development,
     includeStacktraceInErrorResponses: false,
-    formatError: formatGatewayError(logger),
+    // "Did you mean …?" names schema fields: only development, like introspection, keeps it.
+    formatError: formatGatewayError(logger, { fieldSuggestions: development }),
     logger,
   });
   await apollo.start();
+
+  // File transfers get their own pool: a few long uploads must not hold GraphQL's connections.
+  const filesAgent = new Agent({ keepAliveTimeout: 30_000, connections: 64, connectTimeout: 5_000 });
 
   // The gateway refuses a bad token with 401 before fanning out; each subgraph verifies it again.
   const verifyToken = createTokenVerifier(remoteKeySet(config.jwksUrl));
@@ -137,6 +147,15 @@ export async function createGatewayServer(
       await callerFromAuthorization(request.headers.authorization, verifyToken);
       return { requestId, authorization: request.headers.authorization };
     },
+    // /files/<subgraph>/… is streamed to the subgraph's /files/… (files.ts).
+    routes: {
+      [`${FILES_PREFIX}*`]: createFileProxy({
+        subgraphUrls: config.subgraphUrls,
+        dispatcher: filesAgent,
+        logger,
+        timeoutMs: config.subgraphTimeoutMs,
+      }),
+    },
   });
 
   return {
@@ -145,7 +164,7 @@ export async function createGatewayServer(
     close: async () => {
       await closeServer(server);
       await apollo.stop();
-      await agent.close();
+      await Promise.all([agent.close(), filesAgent.close()]);
     },
   };
 }

@@ -13,17 +13,21 @@ import { createGatewayServer, type GatewayServer } from "../src/server.js";
 
 const definitions: SubgraphDefinition[] = [identitySubgraph, registrySubgraph, certificationSubgraph, notificationSubgraph];
 
-/** Log lines of the registry subgraph, to see what the gateway forwarded to it. */
-const registryLogLines: Array<Record<string, unknown>> = [];
-const registryLogger = pino(
-  { level: "debug" },
-  new Writable({
-    write(chunk, _encoding, done) {
-      registryLogLines.push(JSON.parse(String(chunk)));
-      done();
-    },
-  }),
-);
+/** Log lines of every subgraph (with its name), to see what the gateway forwarded to which. */
+const subgraphLogLines: Array<Record<string, unknown>> = [];
+const capturingLogger = (subgraph: string) =>
+  pino(
+    { level: "debug" },
+    new Writable({
+      write(chunk, _encoding, done) {
+        subgraphLogLines.push({ ...JSON.parse(String(chunk)), subgraph });
+        done();
+      },
+    }),
+  );
+const logLinesOf = (subgraph: string) => subgraphLogLines.filter((line) => line.subgraph === subgraph);
+/** Whether any subgraph saw the request with this id. */
+const reachedASubgraph = (requestId: string) => subgraphLogLines.some((line) => line.requestId === requestId);
 
 describe("gateway over the four subgraphs (libsql)", () => {
   const subgraphs = new Map<string, TestSubgraph>();
@@ -40,13 +44,24 @@ describe("gateway over the four subgraphs (libsql)", () => {
       const subgraph = await startTestSubgraph(definition, "libsql", {
         seedDemo: true,
         jwksUrl,
-        ...(definition.name === "registry" ? { logger: registryLogger } : {}),
+        logger: capturingLogger(definition.name),
       });
       if (definition.name === "identity") jwksUrl = subgraph.url.replace(/\/graphql$/, "/.well-known/jwks.json");
       subgraphs.set(definition.name, subgraph);
     }
-    const config = loadGatewayConfig({
-      NODE_ENV: "test",
+    gateway = await createGatewayServer(gatewayConfig("test"));
+    gatewayUrl = `${(await gateway.listen()).url}/graphql`;
+  });
+
+  afterAll(async () => {
+    await gateway?.close();
+    for (const subgraph of subgraphs.values()) await subgraph.stop();
+  });
+
+  /** A gateway over the running subgraphs. */
+  const gatewayConfig = (nodeEnv: "test" | "production") =>
+    loadGatewayConfig({
+      NODE_ENV: nodeEnv,
       LOG_LEVEL: "silent",
       GATEWAY_PORT: "0",
       SUBGRAPH_TIMEOUT_MS: "5000",
@@ -56,14 +71,6 @@ describe("gateway over the four subgraphs (libsql)", () => {
       NOTIFICATION_URL: subgraphs.get("notification")!.url,
       IDENTITY_JWKS_URL: subgraphs.get("identity")!.url.replace(/\/graphql$/, "/.well-known/jwks.json"),
     });
-    gateway = await createGatewayServer(config);
-    gatewayUrl = `${(await gateway.listen()).url}/graphql`;
-  });
-
-  afterAll(async () => {
-    await gateway?.close();
-    for (const subgraph of subgraphs.values()) await subgraph.stop();
-  });
 
   // The caller's own inbox (notification) beside the records they manage (registry) with names (identity).
   const ROSTER = `query Roster {
@@ -154,7 +161,7 @@ describe("gateway over the four subgraphs (libsql)", () => {
     expect(response.status).toBe(401);
     const body = (await response.json()) as { errors: Array<{ extensions: { code: string } }> };
     expect(body.errors[0]?.extensions.code).toBe("UNAUTHENTICATED");
-    expect(registryLogLines.some((line) => line.requestId === "req-bad-token")).toBe(false);
+    expect(reachedASubgraph("req-bad-token")).toBe(false);
   });
 
   it("forwards the request id and the authorization header to subgraphs", async () => {
@@ -166,7 +173,7 @@ describe("gateway over the four subgraphs (libsql)", () => {
     expect(response.headers.get("x-request-id")).toBe("req-gateway-forward-1");
     const body = (await response.json()) as { data: { examSessions: unknown[] } };
     expect(body.data.examSessions.length).toBeGreaterThan(0);
-    expect(registryLogLines).toContainEqual(
+    expect(logLinesOf("registry")).toContainEqual(
       expect.objectContaining({ requestId: "req-gateway-forward-1", authenticated: true, msg: "graphql request" }),
     );
   });
@@ -185,6 +192,81 @@ describe("gateway over the four subgraphs (libsql)", () => {
   it("refuses introspection outside development", async () => {
     const result = await query(`{ __schema { types { name } } }`);
     expect(result.errors?.[0]?.message).toMatch(/introspection/i);
+  });
+
+  describe("with NODE_ENV=production: query limits and no field suggestions", () => {
+    let production: GatewayServer;
+    let productionUrl: string;
+
+    beforeAll(async () => {
+      production = await createGatewayServer(gatewayConfig("production"));
+      productionUrl = `${(await production.listen()).url}/graphql`;
+    });
+    afterAll(async () => {
+      await production?.close();
+    });
+
+    /** POSTs `query` to the production gateway with a request id, answering the status and the body. */
+    const send = async (query: string, requestId: string, headers: Record<string, string> = {}) => {
+      const response = await fetch(productionUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-request-id": requestId, ...headers },
+        body: JSON.stringify({ query }),
+      });
+      const body = (await response.json()) as { data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+      return { status: response.status, body };
+    };
+    const aliased = (count: number) => `{ ${Array.from({ length: count }, (_, index) => `a${index}: examSessions { id }`).join(" ")} }`;
+
+    it("refuses 2,000 aliases with 400 QUERY_TOO_COMPLEX before any subgraph is called", async () => {
+      const { status, body } = await send(aliased(2_000), "req-aliases-2000", await provinceStaff());
+      expect(status).toBe(400);
+      expect(body.data).toBeUndefined();
+      expect(body.errors).toHaveLength(1);
+      // 2,000 aliases are at least 6,000 tokens: the parser stops before the document is even built.
+      expect(body.errors?.[0]).toEqual({
+        message: "查询文本过长（最多 1000 个词法单元），请精简或拆分查询",
+        extensions: { code: "QUERY_TOO_COMPLEX", limit: "tokens", max: 1000 },
+      });
+      expect(reachedASubgraph("req-aliases-2000")).toBe(false);
+    });
+
+    it("refuses one alias over the limit, naming the alias limit", async () => {
+      const { status, body } = await send(aliased(16), "req-aliases-16", await provinceStaff());
+      expect(status).toBe(400);
+      expect(body.errors).toEqual([
+        { message: "查询中的别名过多（最多 15 个），请拆分为多个查询", extensions: { code: "QUERY_TOO_COMPLEX", limit: "aliases", max: 15 } },
+      ]);
+      expect(reachedASubgraph("req-aliases-16")).toBe(false);
+    });
+
+    it("refuses an over-deep query (through entity references) before any subgraph is called", async () => {
+      const deep = `{ me { notifications { recipient { notifications { recipient { notifications { recipient { notifications { recipient { id } } } } } } } } } }`;
+      const { status, body } = await send(deep, "req-too-deep", await provinceStaff());
+      expect(status).toBe(400);
+      expect(body.errors).toEqual([
+        { message: "查询嵌套层级过深（最多 8 层），请减少嵌套", extensions: { code: "QUERY_TOO_COMPLEX", limit: "depth", max: 8 } },
+      ]);
+      expect(reachedASubgraph("req-too-deep")).toBe(false);
+    });
+
+    it("answers a mistyped field without suggesting the right one", async () => {
+      const { status, body } = await send(`{ examSessions { nmae } }`, "req-mistyped-production");
+      expect(status).toBe(400);
+      expect(body.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+      expect(body.errors?.[0]?.message).toBe(`Cannot query field "nmae" on type "ExamSession".`);
+      expect(JSON.stringify(body)).not.toMatch(/did you mean/i);
+      expect(reachedASubgraph("req-mistyped-production")).toBe(false);
+    });
+
+    it("still answers a normal query across subgraphs", async () => {
+      const { status, body } = await send(ROSTER, "req-normal-production", await provinceStaff());
+      expect(status).toBe(200);
+      expect(body.errors).toBeUndefined();
+      expect((body.data as Roster).examRecords).toHaveLength(5);
+      expect((body.data as Roster).me?.username).toBe("region1");
+      expect(reachedASubgraph("req-normal-production")).toBe(true);
+    });
   });
 
   it("serves the other subgraphs' fields while one is down, and heals when it returns", async () => {
@@ -222,6 +304,10 @@ describe("gateway in development", () => {
       const { url } = await gateway.listen();
       const result = await postGraphQL<{ __schema: { queryType: { name: string } } }>(`${url}/graphql`, `{ __schema { queryType { name } } }`);
       expect(result.data?.__schema.queryType.name).toBe("Query");
+
+      // Field suggestions too are kept for development.
+      const mistyped = await postGraphQL(`${url}/graphql`, `{ examSessions { nmae } }`);
+      expect(mistyped.errors?.[0]?.message).toBe(`Cannot query field "nmae" on type "ExamSession". Did you mean "name"?`);
     } finally {
       await gateway.close();
     }

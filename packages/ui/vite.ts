@@ -23,14 +23,22 @@ export const VUE_I18N_DEFINES = {
 // Element Plus is installed whole (one shared singleton for every remote), hence the large chunk.
 export const BUILD_OPTIONS = { target: "esnext", chunkSizeWarningLimit: 1200 } as const;
 
-/** The gateway's base URL, which /graphql is proxied to; a trailing "/graphql" is accepted too. */
+/** The gateway's base URL, which /graphql and /files/ are proxied to; a trailing "/graphql" is accepted too. */
 export function gatewayUrlFrom(env: NodeJS.ProcessEnv): string {
   return (env.GATEWAY_URL || "http://localhost:4000").replace(/\/+$/, "").replace(/\/graphql$/, "");
 }
 
-/** Every frontend server proxies /graphql to the gateway, so the browser always talks same-origin. */
-export function graphqlProxy(env: NodeJS.ProcessEnv): Record<string, ProxyOptions> {
-  return { "/graphql": { target: gatewayUrlFrom(env), changeOrigin: true } };
+/**
+ * Every frontend server (`vite` and `vite preview`) proxies to the gateway what the browser asks
+ * of it, so the browser always talks same-origin: /graphql, and /files/<subgraph>/… (uploads and
+ * downloads, streamed both ways by the proxy; the gateway passes them on to the subgraph).
+ */
+export function gatewayProxy(env: NodeJS.ProcessEnv): Record<string, ProxyOptions> {
+  const target = gatewayUrlFrom(env);
+  return {
+    "/graphql": { target, changeOrigin: true },
+    "/files/": { target, changeOrigin: true },
+  };
 }
 
 export interface RemoteConfigOptions {
@@ -50,7 +58,7 @@ export interface RemoteConfigOptions {
  */
 export function defineRemoteConfig({ name, portEnv, defaultPort, exposes, env = process.env }: RemoteConfigOptions): UserConfig {
   const port = Number(env[portEnv] || defaultPort);
-  const proxy = graphqlProxy(env);
+  const proxy = gatewayProxy(env);
   return defineConfig({
     plugins: [
       vue(),

@@ -48,6 +48,10 @@ describe("createGraphQLHttpServer", () => {
         }
       },
       context: async (_request, requestId) => ({ requestId, inRun: running }),
+      routes: {
+        "/exact": (_request, response) => void response.end("exact"),
+        "/things/*": (request, response) => void response.end(`things ${request.method} ${request.url}`),
+      },
       health: {
         ready: () => {
           if (readyError) throw readyError;
@@ -94,6 +98,14 @@ describe("createGraphQLHttpServer", () => {
       expect(response.status, path).toBe(404);
       expect(await response.json()).toEqual({ error: "Not found" });
       expect(response.headers.get("x-request-id")).toMatch(UUID);
+    }
+  });
+
+  it("serves plain routes by exact path and by prefix, handing the raw URL to the handler", async () => {
+    expect(await (await fetch(`${base}/exact`)).text()).toBe("exact");
+    expect(await (await fetch(`${base}/things/a/b.pdf?sig=1%2F2`, { method: "PUT", body: "x" })).text()).toBe("things PUT /things/a/b.pdf?sig=1%2F2");
+    for (const path of ["/things", "/exact/x", "/thingsx/a"]) {
+      expect((await fetch(`${base}${path}`)).status, path).toBe(404);
     }
   });
 

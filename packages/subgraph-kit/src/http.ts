@@ -39,7 +39,10 @@ export type HttpRouteHandler = (request: IncomingMessage, response: ServerRespon
 /**
  * Routes by path: a key is an exact path (`/.well-known/jwks.json`), or, ending in `/*`, a
  * prefix (`/files/upload/*` answers every path below `/files/upload/`). An exact path wins over
- * a prefix, and a longer prefix over a shorter one.
+ * a prefix, and a longer prefix over a shorter one. The prefix is matched on the normalised path;
+ * a handler that maps the rest of the path onto something must check the raw `request.url`
+ * itself (dot segments, encoded slashes). The body is the handler's to read or stream: GraphQL's
+ * body limit does not apply.
  */
 export type HttpRoutes = Record<string, HttpRouteHandler>;
 
