@@ -22,6 +22,96 @@ export class DomainError extends Error {
   }
 }
 
+/**
+ * How a category is presented: the HTTP-ish status a client can expect and whether the message may
+ * be shown as it is. Exhaustive over `ErrorCategory`: a new category does not compile until it is
+ * placed here.
+ */
+export const ERROR_CATEGORY_PRESENTATION: Record<ErrorCategory, { status: number; label: string }> = {
+  BAD_USER_INPUT: { status: 400, label: "输入有误" },
+  NOT_FOUND: { status: 404, label: "不存在" },
+  FORBIDDEN: { status: 403, label: "无权操作" },
+  UNAUTHENTICATED: { status: 401, label: "未登录" },
+  CONFLICT: { status: 409, label: "与当前状态冲突" },
+};
+
+/** One error a module may raise: its category, Chinese message (fixed, or built from parameters) and the input field it concerns. */
+export interface ErrorSpec<Params = never> {
+  category: ErrorCategory;
+  message: string | ((params: Params) => string);
+  /** The input field the error is about, when there is one (forms show the message under it). */
+  field?: string;
+}
+
+type ParamsOf<Spec> = Spec extends { message: (params: infer P) => string } ? P : undefined;
+
+/** `Errors.CODE(params?, details?)`: a DomainError of that code with its catalogued message. */
+export type ErrorFactory<Code extends string, Params> = ([Params] extends [undefined]
+  ? (params?: undefined, details?: Record<string, unknown>) => DomainError
+  : (params: Params, details?: Record<string, unknown>) => DomainError) & { readonly code: Code; readonly category: ErrorCategory };
+
+export type ErrorCatalog<Specs extends Record<string, ErrorSpec<any>>> = {
+  readonly [Code in keyof Specs & string]: ErrorFactory<Code, ParamsOf<Specs[Code]>>;
+} & ListedErrors;
+
+/** Any catalog, as a list of its entries (what a subgraph hands over for the clients' code list). */
+export interface ListedErrors {
+  readonly [CATALOG]: CatalogEntry[];
+}
+
+/** What a catalog declares, for the client's list of codes (`@xuekao/graphql-client`). */
+export interface CatalogEntry {
+  code: string;
+  category: ErrorCategory;
+  module: string;
+  /** The fixed message, or an example of the parameterised one. */
+  message: string;
+  field?: string;
+}
+
+const CATALOG = Symbol("error catalog");
+const ERROR_CODE = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
+
+/**
+ * Declares the errors of one module, in one place: a stable code (upper snake case, never
+ * reworded), its category and its Chinese message. Services throw `Errors.CODE(params)` instead of
+ * writing codes and messages inline; the catalogs are collected into the client's list of codes,
+ * so pages branch on typed values.
+ *
+ * ```ts
+ * export const ExamSessionErrors = defineErrors("exam-session", {
+ *   EXAM_SESSION_CODE_TAKEN: { category: "CONFLICT", field: "code", message: (p: { code: string }) => `本省已有代码为 ${p.code} 的考次` },
+ * });
+ * throw ExamSessionErrors.EXAM_SESSION_CODE_TAKEN({ code });
+ * ```
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each spec keeps its own parameter type
+export function defineErrors<const Specs extends Record<string, ErrorSpec<any>>>(module: string, specs: Specs): ErrorCatalog<Specs> {
+  const catalog: Record<string | symbol, unknown> = {};
+  const entries: CatalogEntry[] = [];
+  for (const [code, spec] of Object.entries(specs)) {
+    if (!ERROR_CODE.test(code)) throw new Error(`Error code "${code}" of ${module} must be UPPER_SNAKE_CASE`);
+    const factory = (params?: unknown, details: Record<string, unknown> = {}) => {
+      const message = typeof spec.message === "function" ? spec.message(params as never) : spec.message;
+      return new DomainError(code, spec.category, message, spec.field ? { field: spec.field, ...details } : details);
+    };
+    Object.assign(factory, { code, category: spec.category });
+    catalog[code] = factory;
+    entries.push({
+      code,
+      category: spec.category,
+      module,
+      message: typeof spec.message === "function" ? "（消息含参数）" : spec.message,
+      ...(spec.field ? { field: spec.field } : {}),
+    });
+  }
+  catalog[CATALOG] = entries;
+  return catalog as ErrorCatalog<Specs>;
+}
+
+/** The entries of catalogs, for emitting the list of codes. */
+export const catalogEntries = (...catalogs: ListedErrors[]): CatalogEntry[] => catalogs.flatMap((catalog) => catalog[CATALOG]);
+
 export const INTERNAL_ERROR_MESSAGE = "服务器内部错误，请稍后重试；如仍有问题，请联系管理员。";
 
 /** Codes the GraphQL layer itself produces for malformed requests; safe to show as they are. */

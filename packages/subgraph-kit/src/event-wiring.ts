@@ -20,33 +20,34 @@ import {
   type Subscription,
 } from "@xuekao/events";
 import type { Logger } from "./logger.js";
+import type { OwnedRequestContext, RequestContext } from "./context.js";
 
-export interface ConsumerContext {
-  /** The transaction's entity manager: persist through it, the commit flushes with the dedupe mark. */
-  em: EntityManager;
-  logger: Logger;
-  services: Record<string, unknown>;
-}
+/**
+ * What a handler receives: a request context without a caller (a system task), whose `em` is the
+ * consumer's transaction — persist through it; the commit flushes with the dedupe mark, and audit
+ * entries are sealed into the chain in the same transaction. `requestId` is the event's id.
+ */
+export type ConsumerContext<Services extends object = object> = RequestContext<Services>;
 
 /** What a consumer does with one kind of event, receiving it parsed and typed. */
-export interface EventHandler {
+export interface EventHandler<Services extends object = object> {
   event: EventDefinition;
-  handle(event: DomainEvent, context: ConsumerContext): Promise<void>;
+  handle(event: DomainEvent, context: ConsumerContext<Services>): Promise<void>;
 }
 
 /** Pairs an event definition with its handler, keeping the payload's type: `on(SmsCodeRequested, sendCode)`. */
-export function on<TDefinition extends EventDefinition>(
+export function on<TDefinition extends EventDefinition, Services extends object = object>(
   event: TDefinition,
-  handle: (event: EventOf<TDefinition>, context: ConsumerContext) => Promise<void>,
-): EventHandler {
-  return { event, handle: handle as EventHandler["handle"] };
+  handle: (event: EventOf<TDefinition>, context: ConsumerContext<Services>) => Promise<void>,
+): EventHandler<Services> {
+  return { event, handle: handle as EventHandler<Services>["handle"] };
 }
 
-export interface EventConsumer {
+export interface EventConsumer<Services extends object = object> {
   /** Unique inside the subgraph; the durable consumer is `<subgraph>-<name>`. Lowercase, digits, hyphens. */
   name: string;
   /** One handler per event (type and version); any other version is refused, then dead-lettered. */
-  handlers: EventHandler[];
+  handlers: EventHandler<Services>[];
   options?: SubscribeOptions;
 }
 
@@ -62,20 +63,21 @@ export const producesEvents = (entities: readonly unknown[]) => entities.include
  * Subscribes the consumers, then starts the relay (in that order: the in-process bus keeps
  * nothing for a consumer that is not subscribed yet).
  */
-export async function startEventRuntime(options: {
+export async function startEventRuntime<Services extends object>(options: {
   subgraph: string;
   orm: MikroORM;
   bus: Bus;
   logger: Logger;
-  services: Record<string, unknown>;
-  consumers: EventConsumer[];
+  /** The context a handler gets over the consumer's transaction. */
+  contextFor: (em: EntityManager, event: DomainEvent) => OwnedRequestContext<Services>;
+  consumers: EventConsumer<Services>[];
   produces: boolean;
   relayPollIntervalMs?: number;
 }): Promise<EventRuntime> {
   // Published rows are kept an hour (for inspection) and then deleted: the outbox is a queue,
   // and some payloads (a verification code) must not linger in the producer's database.
   const retentionMs = 60 * 60_000;
-  const { subgraph, orm, bus, logger, services } = options;
+  const { subgraph, orm, bus, logger } = options;
   const subscriptions: Subscription[] = [];
   for (const consumer of options.consumers) {
     const name = `${subgraph}-${consumer.name}`;
@@ -90,7 +92,11 @@ export async function startEventRuntime(options: {
           if (!handler) throw new Error(`${name} does not handle ${envelope.type} v${envelope.version}`);
           // Parsed once, here; the handler gets the typed event.
           const event = handler.event.parse(raw);
-          const outcome = await handleOnce(orm, name, event, (em) => handler.handle(event, { em, logger: consumerLogger, services }));
+          const outcome = await handleOnce(orm, name, event, async (em) => {
+            const context = options.contextFor(em, event);
+            await handler.handle(event, context);
+            await context.sealPending();
+          });
           consumerLogger.debug({ eventId: event.id, eventType: event.type, outcome }, "event consumed");
         },
         consumer.options,

@@ -3,6 +3,8 @@ import { buildSubgraphSchema, printSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { parse, type GraphQLSchema } from "graphql";
 import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
+import { AuthErrors } from "./auth/authorization.js";
+import { declaredRules, FEDERATION_FIELDS, ruleChecker } from "./auth/rules.js";
 
 /** Federation 2 directives every subgraph may use; imported once here so entities only say `@Directive('@key(...)')`. */
 const FEDERATION_LINK =
@@ -36,9 +38,20 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     orphanedTypes: options.orphanedTypes,
     skipCheck: true,
     validate: false,
+    // Declared rules (`@Rule`) are enforced before the resolver runs; refusals throw the catalogued errors.
+    authChecker: ruleChecker,
+    authMode: "error",
   });
   const typeDefs = parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`);
-  const resolvers: Record<string, object> = { ...createResolversMap(schema) };
+  const resolvers: Record<string, Record<string, unknown>> = { ...(createResolversMap(schema) as Record<string, Record<string, unknown>>) };
+  // Deny by default: a root field without a declared rule is refused, never silently public.
+  const rules = declaredRules(options.resolvers);
+  for (const rootType of ["Query", "Mutation"]) {
+    for (const fieldName of Object.keys(resolvers[rootType] ?? {})) {
+      if (FEDERATION_FIELDS.has(fieldName) || rules.has(`${rootType}.${fieldName}`)) continue;
+      resolvers[rootType] = { ...resolvers[rootType], [fieldName]: () => { throw AuthErrors.OPERATION_NOT_DECLARED(); } };
+    }
+  }
   for (const [typeName, reference] of Object.entries(options.referenceResolvers ?? {})) {
     resolvers[typeName] = { ...resolvers[typeName], ...reference };
   }

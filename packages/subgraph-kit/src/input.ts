@@ -1,5 +1,5 @@
 import { UniqueConstraintViolationException, type EntityManager } from "@mikro-orm/core";
-import { DomainError } from "./errors.js";
+import { defineErrors, type DomainError } from "./errors.js";
 
 /**
  * Small guards every service uses on user input, so that the same mistake gets the same code
@@ -14,10 +14,12 @@ export const isUuid = (value: string): boolean => UUID.test(value);
  * Ids are UUIDs. PostgreSQL would reject a malformed one with a driver error (a 500) where
  * SQLite would quietly find nothing, so ids are checked before any query.
  */
+export const InputErrors = defineErrors("input", {
+  INVALID_ID: { category: "BAD_USER_INPUT", message: (field: string) => `${field} 不是有效的编号` },
+});
+
 export function requireId(value: string, field: string): string {
-  if (!isUuid(value)) {
-    throw new DomainError("INVALID_ID", "BAD_USER_INPUT", `${field} 不是有效的编号`, { field });
-  }
+  if (!isUuid(value)) throw InputErrors.INVALID_ID(field, { field });
   return value.toLowerCase();
 }
 

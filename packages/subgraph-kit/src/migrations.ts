@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { MikroORM } from "@mikro-orm/core";
 import { knex } from "@mikro-orm/knex";
 import { ormConfig, type DatabaseDriver, type DatabaseTarget } from "./database.js";
-import type { SubgraphDefinition } from "./subgraph.js";
-import { writeMigrationIndex } from "./subgraph.js";
+import type { AnySubgraphDefinition } from "./subgraph.js";
+import { subgraphEntities, writeMigrationIndex } from "./subgraph.js";
 
 export const DEFAULT_PG_URL = "postgres://postgres@127.0.0.1:5432/postgres";
 
@@ -47,12 +47,12 @@ export async function dropPostgresDatabase(pgUrl: string, name: string): Promise
  * Writes a new migration for each driver from the difference between the entities and the
  * database that the existing migrations produce. Needs PostgreSQL (PG_URL) for the PostgreSQL set.
  */
-export async function createMigrations(definition: SubgraphDefinition, migrationsDir: string): Promise<string[]> {
+export async function createMigrations(definition: AnySubgraphDefinition, migrationsDir: string): Promise<string[]> {
   const written: string[] = [];
   for (const driver of ["libsql", "postgresql"] as const) {
     const scratch = await scratchDatabase(driver, `migrate_${definition.name}`);
     const orm = await MikroORM.init(
-      ormConfig({ target: scratch.target, entities: definition.entities, migrations: definition.migrations, migrationsPath: migrationsDir }),
+      ormConfig({ target: scratch.target, entities: subgraphEntities(definition), migrations: definition.migrations, migrationsPath: migrationsDir }),
     );
     try {
       await orm.schema.ensureDatabase();
@@ -71,8 +71,8 @@ export async function createMigrations(definition: SubgraphDefinition, migration
 }
 
 /** True when the entities need a migration the committed set does not have (the test fails on it). */
-export async function migrationNeeded(definition: SubgraphDefinition, target: DatabaseTarget): Promise<boolean> {
-  const orm = await MikroORM.init(ormConfig({ target, entities: definition.entities, migrations: definition.migrations }));
+export async function migrationNeeded(definition: AnySubgraphDefinition, target: DatabaseTarget): Promise<boolean> {
+  const orm = await MikroORM.init(ormConfig({ target, entities: subgraphEntities(definition), migrations: definition.migrations }));
   try {
     await orm.schema.ensureDatabase();
     await orm.getMigrator().up();

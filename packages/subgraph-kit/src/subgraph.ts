@@ -3,27 +3,54 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
-import { RequestContext, type EntityClass, type EntityManager, type MikroORM } from "@mikro-orm/core";
+import { randomUUID } from "node:crypto";
+import { RequestContext as MikroRequestContext, type EntityClass, type EntityManager, type MikroORM } from "@mikro-orm/core";
 import type { GraphQLSchema } from "graphql";
 import type { NonEmptyArray } from "type-graphql";
 import { z } from "zod";
 import { bootOrExit, ConfigError, loadConfig, logLevel, nodeEnv, port } from "./config.js";
-import type { SubgraphContext } from "./context.js";
+import { createRequestContext, type OwnedRequestContext, type RequestContext } from "./context.js";
+import type { Caller } from "./auth/caller.js";
+import { AuditChainHead, AuditEntry } from "./audit/audit-entry.entity.js";
+import { ensureAuditChain } from "./audit/audit-chain.js";
+import { auditTrailResolver } from "./audit/audit-trail.resolver.js";
+import { loadPersonalDataKeys } from "./personal-data/keys.js";
+import { personalDataKeysOf, registerPersonalDataKeys } from "./personal-data/protected-text.js";
+import { reencryptPersonalData } from "./personal-data/reencrypt.js";
+import { personalDataAccess } from "./personal-data/access.js";
 import { openDatabase, parseDatabaseUrl, resolveDatabaseTarget, type DatabaseTarget, type MigrationSets } from "./database.js";
-import { createErrorFormatter } from "./errors.js";
+import { createErrorFormatter, type ListedErrors } from "./errors.js";
 import { buildFederatedSchema, printFederatedSchema, type ReferenceResolvers } from "./federation.js";
 import { closeServer, createGraphQLHttpServer, listen, onShutdownSignal, type HttpRoutes, type Listening } from "./http.js";
 import { callerFromAuthorization, createTokenVerifier, JWKS_PATH, remoteKeySet } from "./auth/token.js";
 import type { JWTVerifyGetKey } from "jose";
-import { EntityLoaders } from "./loaders.js";
 import { createLogger, type Logger } from "./logger.js";
-import { createBus, type Bus } from "@xuekao/events";
+import { createBus, OutboxEvent, type Bus } from "@xuekao/events";
+import { JobLease } from "./scheduler/job-lease.entity.js";
+import { WorkflowApplication, WorkflowHistoryEntry } from "./workflow/workflow-application.entity.js";
+import { WorkflowDefinition } from "./workflow/workflow-definition.entity.js";
+import { seedWorkflowDefinitions } from "./workflow/workflow-definitions.js";
+import { workflowSlaJob } from "./workflow/workflow-sla.job.js";
+import { WorkflowApplicationResolver, workflowDefinitionResolver } from "./workflow/workflow.resolver.js";
+import type { WorkflowDefinitionSeed, WorkflowKindSpec } from "./workflow/workflow.types.js";
 import { systemClock, type Clock } from "./clock.js";
 import { Scheduler, type ScheduledJob } from "./scheduler/index.js";
 import { producesEvents, startEventRuntime, type EventConsumer, type EventRuntime } from "./event-wiring.js";
 
-/** Everything that makes one subgraph; `subgraphs/<name>/src/subgraph.ts` exports one of these. */
-export interface SubgraphDefinition {
+/** What `setup` and `jobs` receive at boot. */
+export interface SubgraphBoot {
+  env: Record<string, string | undefined>;
+  config: SubgraphConfig;
+  orm: MikroORM;
+  logger: Logger;
+  clock: Clock;
+}
+
+/**
+ * Everything that makes one subgraph; `subgraphs/<name>/src/subgraph.ts` exports one of these,
+ * typed by the long-lived services its `setup` builds (resolvers see them as `ctx.services`).
+ */
+export interface SubgraphDefinition<Services extends object = object> {
   name: string;
   defaultPort: number;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own signature
@@ -31,15 +58,16 @@ export interface SubgraphDefinition {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   orphanedTypes?: Function[];
   referenceResolvers?: ReferenceResolvers;
+  /** The subgraph's own entities; the kit adds its own (audit chain, …) — see `subgraphEntities`. */
   entities: EntityClass<unknown>[];
   migrations: MigrationSets;
   /** The events this subgraph reacts to (see event-wiring.ts); subscribed when a bus is given. */
-  consumers?: EventConsumer[];
+  consumers?: EventConsumer<Services>[];
   /**
    * Timed work (reminders, SLA checks, the SMS sender), run by a Scheduler over the subgraph's
    * database so that replicas never run a job at once; needs `JobLease` in `entities`.
    */
-  jobs?: (boot: { services: Record<string, unknown>; logger: Logger; config: SubgraphConfig }) => ScheduledJob[];
+  jobs?: (boot: SubgraphBoot & { services: Services }) => ScheduledJob[];
   /**
    * Development demo data. Must be idempotent: `npm start` runs it on every start. Dates are
    * relative to `clock.now()` (the start-up instant), never fixed: demo data must hold on any day.
@@ -50,14 +78,44 @@ export interface SubgraphDefinition {
    * resolvers as `ctx.services`), extra HTTP routes, and, for identity, the keys it verifies
    * tokens with in-process instead of fetching its own JWKS.
    */
-  setup?: (boot: { env: Record<string, string | undefined>; config: SubgraphConfig; orm: MikroORM; logger: Logger }) => Promise<SubgraphSetup>;
+  setup?: (boot: SubgraphBoot) => Promise<SubgraphSetup<Services>>;
+  /**
+   * The approval chains this subgraph runs: its kinds, and the initial definition of each kind per
+   * province (written once at start, then data the province institute edits). With workflows the
+   * kit adds their tables, the definitions' query and mutation, and the review-time-limit job.
+   */
+  workflows?: { kinds: WorkflowKindSpec[]; seeds: WorkflowDefinitionSeed[] };
+  /** The error catalogs of its modules, listed for the clients' code list (`emit-schema`). */
+  errors?: ListedErrors[];
 }
 
-export interface SubgraphSetup {
-  services?: Record<string, unknown>;
+/** A definition whatever its services (for tools that handle every subgraph alike). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnySubgraphDefinition = SubgraphDefinition<any>;
+
+export interface SubgraphSetup<Services extends object = object> {
+  services?: Services;
   routes?: HttpRoutes;
   tokenKeys?: JWTVerifyGetKey;
 }
+
+/** The kit's own tables in every subgraph: the audit chain. */
+export const KIT_ENTITIES: EntityClass<unknown>[] = [AuditEntry, AuditChainHead];
+/** …and in a subgraph with approval chains: definitions, applications, history; events and the SLA job's lease. */
+export const WORKFLOW_ENTITIES: EntityClass<unknown>[] = [WorkflowDefinition, WorkflowApplication, WorkflowHistoryEntry, OutboxEvent, JobLease];
+
+/** The subgraph's entities and the kit's: what its database holds and its migrations create. */
+export const subgraphEntities = (definition: Pick<AnySubgraphDefinition, "entities" | "workflows">): EntityClass<unknown>[] => [
+  ...new Set([...definition.entities, ...KIT_ENTITIES, ...(definition.workflows ? WORKFLOW_ENTITIES : [])]),
+];
+
+/** Every subgraph is served with the kit's resolvers beside its own (the audit trail; workflow definitions). */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const subgraphResolvers = (definition: Pick<AnySubgraphDefinition, "name" | "resolvers" | "workflows">): NonEmptyArray<Function> => [
+  ...definition.resolvers,
+  auditTrailResolver(definition.name),
+  ...(definition.workflows ? [WorkflowApplicationResolver, workflowDefinitionResolver(definition.name, definition.workflows.kinds)] : []),
+];
 
 export interface SubgraphConfig {
   nodeEnv: "development" | "test" | "production";
@@ -65,6 +123,8 @@ export interface SubgraphConfig {
   host: string;
   port: number;
   database: DatabaseTarget;
+  /** `DATA_DIR`: libsql files, development keys, locally stored files. */
+  dataDir: string;
   seedDemo: boolean;
   /** Where identity publishes its public keys (`IDENTITY_JWKS_URL`). */
   jwksUrl: string;
@@ -168,6 +228,7 @@ export function loadSubgraphConfig(
       sharedUrl: raw.DATABASE_URL,
       dataDir: raw.DATA_DIR,
     }),
+    dataDir: raw.DATA_DIR,
     seedDemo: raw.SEED_DEMO,
     jwksUrl: raw.IDENTITY_JWKS_URL ?? `http://127.0.0.1:${raw.IDENTITY_PORT}${JWKS_PATH}`,
     natsUrl: raw.NATS_URL?.trim() ? raw.NATS_URL.trim() : undefined,
@@ -183,37 +244,60 @@ export interface SubgraphService {
   logger: Logger;
   /** The running scheduler, when the subgraph has jobs (tests call `runDue`). */
   scheduler: Scheduler | null;
+  /** A context as a system task has it (no caller): for jobs, tests and commands that call services. */
+  systemContext(em?: EntityManager): OwnedRequestContext<object>;
   listen(port?: number, host?: string): Promise<Listening>;
   close(): Promise<void>;
 }
 
 /** Builds the schema, opens and migrates the database, wires Apollo to node:http. Does not listen. */
-export async function createSubgraphService(
-  definition: SubgraphDefinition,
+export async function createSubgraphService<Services extends object>(
+  definition: SubgraphDefinition<Services>,
   config: SubgraphConfig,
   logger: Logger = createLogger(definition.name, config.logLevel),
   env: Record<string, string | undefined> = process.env,
   runtime: SubgraphRuntime = {},
 ): Promise<SubgraphService> {
-  const schema = await buildFederatedSchema(definition);
+  const clock = runtime.clock ?? systemClock;
+  const resolvers = subgraphResolvers(definition);
+  const schema = await buildFederatedSchema({ ...definition, resolvers });
   const orm = await openDatabase({
     target: config.database,
-    entities: definition.entities,
+    entities: subgraphEntities(definition),
     migrations: definition.migrations,
     logger,
     contextName: definition.name,
   });
+  registerPersonalDataKeys(orm, loadPersonalDataKeys({ env, nodeEnv: config.nodeEnv, developmentKeyFile: developmentFile(config, "personal-data-keys.json") }));
+  // Rows written before their column was protected are encrypted now (nothing to do normally).
+  const protectedNow = await reencryptPersonalData(orm, { plainOnly: true });
+  if (Object.values(protectedNow.rewritten).some((count) => count > 0)) logger.info({ rewritten: protectedNow.rewritten }, "personal data written before protection is now encrypted");
+  await ensureAuditChain(orm);
+  if (definition.workflows) await seedWorkflowDefinitions(orm, definition.workflows.seeds, clock);
   if (config.seedDemo && definition.seedDemo) {
     const em = orm.em.fork();
-    await definition.seedDemo(em, { clock: runtime.clock ?? systemClock });
+    await definition.seedDemo(em, { clock });
     await em.flush();
   }
 
-  const setup = (await definition.setup?.({ env, config, orm, logger })) ?? {};
-  const verifyToken = createTokenVerifier(setup.tokenKeys ?? remoteKeySet(config.jwksUrl));
-  const services = setup.services ?? {};
+  const setup = (await definition.setup?.({ env, config, orm, logger, clock })) ?? {};
+  const verifyToken = createTokenVerifier(setup.tokenKeys ?? remoteKeySet(config.jwksUrl), clock);
+  const services = (setup.services ?? {}) as Services;
+  const personalData = personalDataAccess(personalDataKeysOf(orm));
+  const contextFor = (em: EntityManager, requestId: string, caller: Caller | null, inTransaction = false) =>
+    createRequestContext({
+      subgraph: definition.name,
+      requestId,
+      em,
+      logger: logger.child({ requestId }),
+      caller,
+      clock,
+      services,
+      personalData,
+      inTransaction,
+    });
 
-  const produces = producesEvents(definition.entities);
+  const produces = producesEvents(subgraphEntities(definition));
   const consumers = definition.consumers ?? [];
   let events: EventRuntime | null = null;
   if (runtime.bus) {
@@ -222,9 +306,9 @@ export async function createSubgraphService(
       orm,
       bus: runtime.bus,
       logger,
-      services,
       consumers,
       produces,
+      contextFor: (em, event) => contextFor(em, event.id, null, true),
       ...(runtime.relayPollIntervalMs !== undefined ? { relayPollIntervalMs: runtime.relayPollIntervalMs } : {}),
     });
   } else if (produces || consumers.length > 0) {
@@ -234,11 +318,14 @@ export async function createSubgraphService(
     );
   }
 
-  const jobs = definition.jobs?.({ services, logger, config }) ?? [];
-  const scheduler = jobs.length > 0 ? new Scheduler({ orm, logger: logger.child({ component: "scheduler" }), jobs, now: () => (runtime.clock ?? systemClock).now() }) : null;
+  const jobs = [
+    ...(definition.jobs?.({ env, config, orm, logger, clock, services }) ?? []),
+    ...(definition.workflows ? [workflowSlaJob(definition.name)] : []),
+  ];
+  const scheduler = jobs.length > 0 ? new Scheduler({ orm, logger: logger.child({ component: "scheduler" }), jobs, now: () => clock.now() }) : null;
   if (runtime.startJobs !== false) scheduler?.start();
 
-  const apollo = new ApolloServer<SubgraphContext>({
+  const apollo = new ApolloServer<RequestContext<Services>>({
     schema,
     introspection: config.nodeEnv !== "production",
     csrfPrevention: true,
@@ -253,22 +340,16 @@ export async function createSubgraphService(
   });
   await apollo.start();
 
-  const server = createGraphQLHttpServer<SubgraphContext>({
+  const server = createGraphQLHttpServer<RequestContext<Services>>({
     apollo,
     logger,
     // Every request runs in its own MikroORM RequestContext: a fresh identity map per request.
-    run: (work) => RequestContext.create(orm.em, work),
+    run: (work) => MikroRequestContext.create(orm.em, work),
     context: async (request, requestId) => {
-      const em = RequestContext.getEntityManager(definition.name) as EntityManager;
-      return {
-        requestId,
-        em,
-        loaders: new EntityLoaders(em),
-        logger: logger.child({ requestId }),
-        // Verified here, not trusted from the gateway: a bad token fails the request with 401.
-        caller: await callerFromAuthorization(request.headers.authorization, verifyToken),
-        services,
-      };
+      const em = MikroRequestContext.getEntityManager(definition.name) as EntityManager;
+      // Verified here, not trusted from the gateway: a bad token fails the request with 401.
+      const caller = await callerFromAuthorization(request.headers.authorization, verifyToken);
+      return contextFor(em, requestId, caller);
     },
     routes: setup.routes,
     health: {
@@ -285,6 +366,7 @@ export async function createSubgraphService(
     orm,
     logger,
     scheduler,
+    systemContext: (em = orm.em.fork()) => contextFor(em, `system-${randomUUID()}`, null),
     listen: (listenPort = config.port, host = config.host) => listen(server, listenPort, host),
     // Idempotent: a test (or a signal arriving twice) may close a service that is already closed.
     close: () => (closing ??= (async () => {
@@ -299,8 +381,14 @@ export async function createSubgraphService(
   };
 }
 
+/** A file of development secrets beside the libsql files (none for PostgreSQL-only or in-memory setups). */
+function developmentFile(config: SubgraphConfig, name: string): string | undefined {
+  if (config.nodeEnv !== "development") return undefined;
+  return join(config.dataDir, name);
+}
+
 /** The `main.js` of every subgraph: configure, migrate, (seed), listen, stop cleanly on a signal. */
-export function runSubgraph(definition: SubgraphDefinition): void {
+export function runSubgraph(definition: AnySubgraphDefinition): void {
   void bootOrExit(async () => {
     const config = loadSubgraphConfig(definition);
     const logger = createLogger(definition.name, config.logLevel);
@@ -320,8 +408,8 @@ export function runSubgraph(definition: SubgraphDefinition): void {
 }
 
 /** Writes the subgraph's federation SDL (committed as `schema.graphql`, read by composition). */
-export async function emitSubgraphSchema(definition: SubgraphDefinition, file: string): Promise<string> {
-  const sdl = printFederatedSchema(await buildFederatedSchema(definition));
+export async function emitSubgraphSchema(definition: AnySubgraphDefinition, file: string): Promise<string> {
+  const sdl = printFederatedSchema(await buildFederatedSchema({ ...definition, resolvers: subgraphResolvers(definition) }));
   writeFileSync(file, sdl);
   return sdl;
 }

@@ -6,18 +6,30 @@ import { migrations as postgresqlMigrations } from "./migrations/postgresql/inde
 import { ExamRecord } from "./modules/exam-record/exam-record.entity.js";
 import { ExamRecordResolver } from "./modules/exam-record/exam-record.resolver.js";
 import { ExamSession } from "./modules/exam-session/exam-session.entity.js";
+import { ExamSessionErrors } from "./modules/exam-session/exam-session.errors.js";
 import { ExamSessionResolver } from "./modules/exam-session/exam-session.resolver.js";
+import { INFORMATION_CHANGE_CHAINS, InformationChange } from "./modules/information-change/information-change.workflow.js";
+import { InSchoolPreRegistration, PRE_REGISTRATION_CHAINS, SocialPreRegistration } from "./modules/pre-registration/pre-registration.workflow.js";
 import { windowRemindersJob } from "./modules/registration-window/window-reminders.job.js";
+import { Suspension, SUSPENSION_CHAINS } from "./modules/suspension/suspension.workflow.js";
+import { InProvinceTransfer, TRANSFER_CHAINS } from "./modules/transfer/transfer.workflow.js";
+import type { RegistryServices } from "./registry-context.js";
 import { seedRegistryDemo } from "./seeders/demo.seeder.js";
 
 /** registry: 考籍 records, applications, exam sessions, subject registration, scores. */
-export const registrySubgraph: SubgraphDefinition = {
+export const registrySubgraph: SubgraphDefinition<RegistryServices> = {
   name: "registry",
   defaultPort: 4002,
   resolvers: [ExamSessionResolver, ExamRecordResolver],
   // OutboxEvent: registry publishes events (window reminders); JobLease: the scheduler's leases.
   entities: [ExamSession, ExamRecord, OutboxEvent, JobLease],
   jobs: () => [windowRemindersJob],
+  // The record's approval chains (Inner Mongolia's, as data): their modules attach to them as they come.
+  workflows: {
+    kinds: [InSchoolPreRegistration, SocialPreRegistration, InformationChange, InProvinceTransfer, Suspension],
+    seeds: [...PRE_REGISTRATION_CHAINS, ...INFORMATION_CHANGE_CHAINS, ...TRANSFER_CHAINS, ...SUSPENSION_CHAINS],
+  },
   migrations: { libsql: libsqlMigrations, postgresql: postgresqlMigrations },
   seedDemo: seedRegistryDemo,
+  errors: [ExamSessionErrors],
 };

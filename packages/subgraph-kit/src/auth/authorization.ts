@@ -4,8 +4,8 @@
  * rules below do not positively allow (empty rule, unknown role, malformed path, missing owner)
  * is refused, so a mistake in data or configuration closes access instead of opening it.
  */
-import { DomainError } from "../errors.js";
-import { type Caller, CANDIDATE_ROLES, type ResourceScope, Role } from "./caller.js";
+import { defineErrors } from "../errors.js";
+import { type Caller, CANDIDATE_ROLES, type ResourceScope, Role, type RoleBinding } from "./caller.js";
 
 /** What an action allows: the roles that may perform it and, for third-party clients, the scopes. */
 export interface AccessRule {
@@ -27,12 +27,6 @@ export interface ScopeFilter {
   ownerUserId?: string;
 }
 
-export const AUTH_ERROR_CODES = {
-  UNAUTHENTICATED: "UNAUTHENTICATED",
-  FORBIDDEN: "FORBIDDEN",
-  PASSWORD_CHANGE_REQUIRED: "PASSWORD_CHANGE_REQUIRED",
-} as const;
-
 export const AUTH_ERROR_MESSAGES = {
   UNAUTHENTICATED: "请先登录",
   /** None of the caller's roles (or, for a client, none of its granted scopes) allows the action. */
@@ -44,6 +38,16 @@ export const AUTH_ERROR_MESSAGES = {
   /** The caller still has a password someone else chose. */
   PASSWORD_CHANGE_REQUIRED: "请先修改初始密码，再进行其他操作",
 } as const;
+
+/** The refusals of `authorize` and the declared rules; every subgraph raises them the same way. */
+export const AuthErrors = defineErrors("auth", {
+  UNAUTHENTICATED: { category: "UNAUTHENTICATED", message: AUTH_ERROR_MESSAGES.UNAUTHENTICATED },
+  /** The message says why (role, scope, owner) but never what lies outside the caller's scope. */
+  FORBIDDEN: { category: "FORBIDDEN", message: (why: Refusal) => AUTH_ERROR_MESSAGES[why] },
+  PASSWORD_CHANGE_REQUIRED: { category: "FORBIDDEN", message: AUTH_ERROR_MESSAGES.PASSWORD_CHANGE_REQUIRED },
+  /** A root field nobody declared a rule for: closed until someone does (see `@Rule`). */
+  OPERATION_NOT_DECLARED: { category: "FORBIDDEN", message: "该操作尚未声明访问规则，暂不开放" },
+});
 
 /** Why a request was refused; decides the message only, the code is always FORBIDDEN. */
 type Refusal = "ROLE" | "SCOPE" | "OWNER";
@@ -123,23 +127,46 @@ function decide(caller: Caller, rule: AccessRule, resource: ResourceScope): Deci
  * someone signed in before any rule applies (lists that answer [] to the wrong role, "own" data).
  */
 export function requireCaller(caller: Caller | null): Caller {
-  if (!caller) throw new DomainError(AUTH_ERROR_CODES.UNAUTHENTICATED, "UNAUTHENTICATED", AUTH_ERROR_MESSAGES.UNAUTHENTICATED);
+  if (!caller) throw AuthErrors.UNAUTHENTICATED();
   return caller;
 }
 
 /**
  * Allows the action or throws: `UNAUTHENTICATED` without a caller, `FORBIDDEN` when refused.
- * The message says why (role vs scope) but never what lies outside the caller's scope.
+ * The message says why (role vs scope) but never what lies outside the caller's scope. Returns
+ * the caller, now known to be signed in.
  */
-export function authorize(caller: Caller | null, rule: AccessRule, resource: ResourceScope): void {
+export function authorize(caller: Caller | null, rule: AccessRule, resource: ResourceScope): Caller {
   const signedIn = requireCaller(caller);
-  if (signedIn.passwordChangeRequired) {
-    throw new DomainError(AUTH_ERROR_CODES.PASSWORD_CHANGE_REQUIRED, "FORBIDDEN", AUTH_ERROR_MESSAGES.PASSWORD_CHANGE_REQUIRED);
-  }
+  if (signedIn.passwordChangeRequired) throw AuthErrors.PASSWORD_CHANGE_REQUIRED();
   const decision = decide(signedIn, rule, resource);
-  if (decision !== "ALLOW") {
-    throw new DomainError(AUTH_ERROR_CODES.FORBIDDEN, "FORBIDDEN", AUTH_ERROR_MESSAGES[decision]);
-  }
+  if (decision !== "ALLOW") throw AuthErrors.FORBIDDEN(decision);
+  return signedIn;
+}
+
+/**
+ * The role half of `authorize`, without a resource: does any of the caller's bindings (or, for a
+ * client, its scopes) carry a role the rule allows? What a declared rule checks before the
+ * service checks the row.
+ */
+export function holdsRole(caller: Caller, rule: AccessRule): boolean {
+  if (caller.kind === "client") return clientPermitted(caller, rule);
+  if (caller.kind !== "user") return false;
+  const roles = allowedRoles(rule);
+  return caller.roles.some((binding) => roles.has(binding.role) && binding.role !== Role.THIRD_PARTY_CLIENT);
+}
+
+/**
+ * The binding a staff caller acts through on `organizationPath` (the first whose subtree holds
+ * it), or the candidate binding when the caller acts on their own behalf: who the audit trail
+ * names as actor.
+ */
+export function actingBinding(caller: Caller, organizationPath: readonly string[]): RoleBinding | undefined {
+  return (
+    caller.roles.find((binding) => !CANDIDATE_ROLE_SET.has(binding.role) && isWithin(organizationPath, binding.organizationPath)) ??
+    caller.roles.find((binding) => CANDIDATE_ROLE_SET.has(binding.role)) ??
+    caller.roles[0]
+  );
 }
 
 /** Same decision as `authorize`, as a boolean (filtering lists, showing or hiding actions). */

@@ -2,3 +2,4 @@
 export * from "./caller.js";
 export * from "./authorization.js";
 export * from "./scope-query.js";
+export * from "./rules.js";

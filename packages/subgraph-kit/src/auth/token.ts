@@ -1,6 +1,7 @@
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from "jose";
 import { GraphQLError } from "graphql";
 import { Role, type Caller, type RoleBinding } from "./caller.js";
+import { systemClock, type Clock } from "../clock.js";
 
 /**
  * Access tokens: short-lived JWTs that identity signs with an asymmetric key (ES256) and
@@ -48,11 +49,12 @@ export function unauthenticated(message = "登录已失效，请重新登录"): 
   return new GraphQLError(message, { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });
 }
 
-export function createTokenVerifier(keys: JWTVerifyGetKey): TokenVerifier {
+/** Verifies access tokens against identity's keys; expiry is judged by `clock` (the subgraph's). */
+export function createTokenVerifier(keys: JWTVerifyGetKey, clock: Clock = systemClock): TokenVerifier {
   return async (token) => {
     let payload;
     try {
-      ({ payload } = await jwtVerify(token, keys, { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, algorithms: ["ES256"] }));
+      ({ payload } = await jwtVerify(token, keys, { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, algorithms: ["ES256"], currentDate: clock.now() }));
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) throw unauthenticated("登录已过期，请重新登录");
       throw unauthenticated();

@@ -1,11 +1,15 @@
 import type { Bus } from "@xuekao/events";
 import type { Clock } from "../clock.js";
 import { connect } from "node:net";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PersonalDataKeys } from "../personal-data/keys.js";
 import type { Logger } from "pino";
 import type { DatabaseDriver, DatabaseTarget } from "../database.js";
 import { expect, it } from "vitest";
 import { DEFAULT_PG_URL, migrationNeeded, scratchDatabase } from "../migrations.js";
-import { createSubgraphService, type SubgraphDefinition, type SubgraphService } from "../subgraph.js";
+import { createSubgraphService, type AnySubgraphDefinition, type SubgraphDefinition, type SubgraphService } from "../subgraph.js";
 
 /** Whether something accepts TCP connections at host:port (2 s timeout). */
 function answers(host: string, port: number): Promise<boolean> {
@@ -82,9 +86,15 @@ export async function postGraphQL<T>(
   return (await response.json()) as GraphQLResult<T>;
 }
 
+/**
+ * One key ring for every subgraph a test process starts, so a subgraph restarted on the same
+ * database (or two sharing data) can read what the other wrote.
+ */
+export const TEST_PERSONAL_DATA_KEYS = JSON.stringify(PersonalDataKeys.generate("test-1"));
+
 /** Starts a subgraph in-process on a loopback port with its own scratch database of `driver`. */
-export async function startTestSubgraph(
-  definition: SubgraphDefinition,
+export async function startTestSubgraph<Services extends object>(
+  definition: SubgraphDefinition<Services>,
   driver: DatabaseDriver,
   options: {
     seedDemo?: boolean;
@@ -105,18 +115,20 @@ export async function startTestSubgraph(
   } = {},
 ): Promise<TestSubgraph> {
   const scratch = options.target ? { target: options.target, drop: async () => {} } : await scratchDatabase(driver, `test_${definition.name}`);
+  const dataDir = mkdtempSync(join(tmpdir(), `xuekao-${definition.name}-data-`));
   const service = await createSubgraphService(definition, {
     nodeEnv: "test",
     logLevel: process.env.TEST_LOG_LEVEL ?? "silent",
     host: "127.0.0.1",
     port: options.port ?? 0,
     database: scratch.target,
+    dataDir,
     seedDemo: options.seedDemo ?? false,
     jwksUrl: options.jwksUrl ?? "http://127.0.0.1:9/.well-known/jwks.json",
     natsUrl: undefined,
     natsStream: "XUEKAO_EVENTS",
     natsSubjectPrefix: "xuekao.events",
-  }, options.logger, options.env ?? {}, {
+  }, options.logger, { PERSONAL_DATA_KEYS: TEST_PERSONAL_DATA_KEYS, ...options.env }, {
     bus: options.bus ?? null,
     startJobs: options.startJobs ?? false,
     ...(options.clock ? { clock: options.clock } : {}),
@@ -132,6 +144,7 @@ export async function startTestSubgraph(
     stop: async () => {
       await service.close();
       await scratch.drop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
@@ -156,7 +169,7 @@ export async function recordSqlQueries(service: SubgraphService, work: () => Pro
  * The checks every subgraph's integration suite starts with; call inside its `describe`:
  * migrations in step with the entities on this driver, and the health probes answering.
  */
-export function itBehavesLikeASubgraph(definition: SubgraphDefinition, driver: DatabaseDriver, subgraph: () => TestSubgraph): void {
+export function itBehavesLikeASubgraph(definition: AnySubgraphDefinition, driver: DatabaseDriver, subgraph: () => TestSubgraph): void {
   it("has migrations in step with the entities", async () => {
     const scratch = await scratchDatabase(driver, `${definition.name}_check`);
     try {

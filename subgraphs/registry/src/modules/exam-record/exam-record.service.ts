@@ -1,5 +1,6 @@
-import type { EntityManager, FilterQuery } from "@mikro-orm/core";
-import { type AccessRule, type Caller, requireCaller, Role, scopeFilter, scopeWhere } from "@xuekao/subgraph-kit";
+import type { FilterQuery } from "@mikro-orm/core";
+import { accessRule, Role, scopeFilter, scopeWhere } from "@xuekao/subgraph-kit";
+import type { RegistryContext } from "../../registry-context.js";
 import { ExamRecord } from "./exam-record.entity.js";
 
 export const MAX_RECORDS_PAGE = 200;
@@ -8,7 +9,7 @@ export const MAX_RECORDS_PAGE = 200;
  * Who reads 考籍 records (DOMAIN.md, tiered access): a candidate their own; a class teacher their
  * classes; the school; county, league and province their subtree; third parties with results:read.
  */
-export const READ_RECORDS: AccessRule = {
+export const READ_RECORDS = accessRule("READ_RECORDS", {
   roles: [
     Role.CANDIDATE_IN_SCHOOL,
     Role.CANDIDATE_SOCIAL,
@@ -21,17 +22,14 @@ export const READ_RECORDS: AccessRule = {
     Role.THIRD_PARTY_CLIENT,
   ],
   scopes: ["results:read"],
-};
+});
 
 export class ExamRecordService {
-  constructor(private readonly em: EntityManager) {}
-
-  /** Only the records inside the caller's scope; none is not an error, anonymity is. */
-  async list(caller: Caller | null, limit: number): Promise<ExamRecord[]> {
-    requireCaller(caller);
-    const filter = scopeFilter(caller, READ_RECORDS);
+  /** Only the records inside the caller's scope (the declared rule already refused anonymity). */
+  async list(ctx: RegistryContext, limit: number): Promise<ExamRecord[]> {
+    const filter = scopeFilter(ctx.caller, READ_RECORDS);
     if (!filter) return [];
-    return this.em.find(ExamRecord, scopeWhere(filter, { path: "organizationPath", owner: "candidateId" }) as FilterQuery<ExamRecord>, {
+    return ctx.em.find(ExamRecord, scopeWhere(filter, { path: "organizationPath", owner: "candidateId" }) as FilterQuery<ExamRecord>, {
       orderBy: { recordNumber: "asc" },
       limit: Math.min(Math.max(limit, 1), MAX_RECORDS_PAGE),
     });
