@@ -55,6 +55,11 @@ export interface RequestContext<Services extends object = object> {
    * commit together or not at all. Nested calls join the outer transaction.
    */
   transaction<T>(work: (tx: RequestContext<Services>) => Promise<T>): Promise<T>;
+  /**
+   * The same context on another clock (same caller, entity manager and transaction): to write
+   * demo data as of an earlier instant, or let a test act at a chosen time.
+   */
+  withClock(clock: Clock): RequestContext<Services>;
 }
 
 /** A context whose caller is known to be signed in (after `signedInContext` or `authorizedContext`). */
@@ -83,6 +88,8 @@ export interface RequestContextOptions<Services extends object> {
   personalData: PersonalDataAccess;
   /** The em is already inside a transaction the caller commits (an event consumer's): audit drafts wait for `sealPending`. */
   inTransaction?: boolean;
+  /** Where queued audit entries wait (shared by contexts of one transaction). */
+  pendingAudit?: AuditDraft[];
 }
 
 /** A context plus what its owner must do before committing a transaction it opened itself. */
@@ -92,7 +99,7 @@ export interface OwnedRequestContext<Services extends object> extends RequestCon
 }
 
 export function createRequestContext<Services extends object>(options: RequestContextOptions<Services>): OwnedRequestContext<Services> {
-  const drafts: AuditDraft[] = [];
+  const drafts: AuditDraft[] = options.pendingAudit ?? [];
   const inTransaction = options.inTransaction ?? false;
   const context: OwnedRequestContext<Services> = {
     subgraph: options.subgraph,
@@ -131,6 +138,8 @@ export function createRequestContext<Services extends object>(options: RequestCo
         return result;
       });
     },
+    // Entries recorded through the shifted context wait in this one's queue, sealed with it.
+    withClock: (clock) => createRequestContext({ ...options, clock, inTransaction, pendingAudit: drafts }),
     sealPending: async () => {
       const pending = drafts.splice(0);
       await sealAuditEntries(options.em, pending);

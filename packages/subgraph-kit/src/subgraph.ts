@@ -69,10 +69,12 @@ export interface SubgraphDefinition<Services extends object = object> {
    */
   jobs?: (boot: SubgraphBoot & { services: Services }) => ScheduledJob[];
   /**
-   * Development demo data. Must be idempotent: `npm start` runs it on every start. Dates are
-   * relative to `clock.now()` (the start-up instant), never fixed: demo data must hold on any day.
+   * Development demo data, written through the subgraph's own services on a system context (no
+   * caller). Must be idempotent: `npm start` runs it on every start. Dates are relative to
+   * `ctx.clock.now()` (the start-up instant), never fixed: demo data must hold on any day. The kit
+   * flushes `ctx.em` afterwards.
    */
-  seedDemo?: (em: EntityManager, demo: { clock: Clock }) => Promise<void>;
+  seedDemo?: (ctx: RequestContext<Services>) => Promise<void>;
   /**
    * Runs once at boot, before listening: builds the subgraph's long-lived services (handed to
    * resolvers as `ctx.services`), extra HTTP routes, and, for identity, the keys it verifies
@@ -244,7 +246,7 @@ export interface SubgraphService {
   logger: Logger;
   /** The running scheduler, when the subgraph has jobs (tests call `runDue`). */
   scheduler: Scheduler | null;
-  /** A context as a system task has it (no caller): for jobs, tests and commands that call services. */
+  /** A context as a system task has it (no caller): for seeding, tests and commands that call services. */
   systemContext(em?: EntityManager): OwnedRequestContext<object>;
   listen(port?: number, host?: string): Promise<Listening>;
   close(): Promise<void>;
@@ -274,11 +276,6 @@ export async function createSubgraphService<Services extends object>(
   if (Object.values(protectedNow.rewritten).some((count) => count > 0)) logger.info({ rewritten: protectedNow.rewritten }, "personal data written before protection is now encrypted");
   await ensureAuditChain(orm);
   if (definition.workflows) await seedWorkflowDefinitions(orm, definition.workflows.seeds, clock);
-  if (config.seedDemo && definition.seedDemo) {
-    const em = orm.em.fork();
-    await definition.seedDemo(em, { clock });
-    await em.flush();
-  }
 
   const setup = (await definition.setup?.({ env, config, orm, logger, clock })) ?? {};
   const verifyToken = createTokenVerifier(setup.tokenKeys ?? remoteKeySet(config.jwksUrl), clock);
@@ -296,6 +293,12 @@ export async function createSubgraphService<Services extends object>(
       personalData,
       inTransaction,
     });
+
+  if (config.seedDemo && definition.seedDemo) {
+    const seeding = contextFor(orm.em.fork(), `seed-${randomUUID()}`, null);
+    await definition.seedDemo(seeding);
+    await seeding.em.flush();
+  }
 
   const produces = producesEvents(subgraphEntities(definition));
   const consumers = definition.consumers ?? [];

@@ -4,20 +4,23 @@ import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql
 
 export enum CertificationCaseStatus {
   PENDING_REVIEW = "PENDING_REVIEW",
+  /** Sent back for correction (a better scan, a missing page): the candidate resubmits. */
+  RETURNED = "RETURNED",
   APPROVED = "APPROVED",
   REJECTED = "REJECTED",
+  WITHDRAWN = "WITHDRAWN",
 }
 
 registerEnumType(CertificationCaseStatus, {
   name: "CertificationCaseStatus",
-  description: "认定状态：待审核 / 已认定 / 未通过",
+  description: "认定状态：待审核 / 退回修改 / 已认定 / 未通过 / 已撤回",
 });
 
 /**
  * A score certification case: a candidate who took the qualification exam in another
  * province asks this province to recognise those results (Beijing's 返京成绩认定, Inner
- * Mongolia's transfer-in certification). Evidence, rules and review come with the
- * certification issue; this is the case itself.
+ * Mongolia's transfer-in certification). Its review runs on the kit's workflow engine (the
+ * application `applicationId`); the case's status follows the application's transitions.
  */
 @ObjectType({ description: "外省合格考成绩认定申请" })
 @Directive('@key(fields: "id")')
@@ -53,10 +56,20 @@ export class CertificationCase {
   @Property({ type: "string", length: 24 })
   status: CertificationCaseStatus = CertificationCaseStatus.PENDING_REVIEW;
 
+  /** The kind of certification (the workflow kind its application runs under). */
+  @Field(() => String, { description: "认定类别，如 certification.returning-candidate" })
+  @Property({ type: "string", length: 64, default: "certification.returning-candidate" })
+  kind: string = "certification.returning-candidate";
+
+  /** Its application in the workflow engine (null only for rows from before the engine). */
+  @Property({ type: "uuid", nullable: true })
+  @Index()
+  applicationId: string | null = null;
+
   /**
-   * `<candidateId>:<certifyingProvinceCode>` while the case is pending, null once decided. The
-   * unique index (NULLs never collide, on PostgreSQL and SQLite alike) is what guarantees one
-   * pending case per candidate and province even when two submissions race.
+   * `<candidateId>:<certifyingProvinceCode>` while the case is open (under review or returned for
+   * correction), null once closed. The unique index (NULLs never collide, on PostgreSQL and SQLite
+   * alike) is what guarantees one open case per candidate and province even when two submissions race.
    */
   @Property({ type: "string", length: 64, nullable: true })
   @Unique()
@@ -64,19 +77,17 @@ export class CertificationCase {
 
   @Field(() => Date)
   @Property({ type: "datetime" })
-  submittedAt: Date = new Date();
+  submittedAt!: Date;
 
-  /** When the reviewers were warned that the case has waited 48 h (once; see review-sla.job.ts). */
+  /** When the review closed it (approved, rejected or withdrawn). */
+  @Field(() => Date, { nullable: true, description: "办结时间" })
   @Property({ type: "datetime", nullable: true })
-  slaWarnedAt: Date | null = null;
+  closedAt: Date | null = null;
 
-  /** When the case was escalated for having waited 72 h (once). */
-  @Property({ type: "datetime", nullable: true })
-  slaEscalatedAt: Date | null = null;
-
-  /** Records the review's outcome; from then on the case no longer blocks a new application. */
-  decide(outcome: CertificationCaseStatus.APPROVED | CertificationCaseStatus.REJECTED): void {
+  /** Records a closing outcome; from then on the case no longer blocks a new application. */
+  close(outcome: CertificationCaseStatus.APPROVED | CertificationCaseStatus.REJECTED | CertificationCaseStatus.WITHDRAWN, at: Date): void {
     this.status = outcome;
     this.pendingKey = null;
+    this.closedAt = at;
   }
 }
