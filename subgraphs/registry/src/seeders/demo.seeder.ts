@@ -1,34 +1,33 @@
 import type { EntityManager } from "@mikro-orm/core";
 import { demoOrganizationPath, demoOrgId, demoUsers } from "@xuekao/demo-data";
+import { parseBeijingLocal } from "@xuekao/rules";
 import { ExamRecord, ExamRecordStatus } from "../modules/exam-record/exam-record.entity.js";
 import { ExamSession } from "../modules/exam-session/exam-session.entity.js";
 
-/** Beijing time as an instant: windows are announced in Asia/Shanghai (UTC+8, no DST). */
-const shanghai = (local: string) => new Date(`${local}+08:00`);
-
+// Windows are announced in Beijing time (UTC+8, no DST): parseBeijingLocal reads them as such.
 const demoSessions = [
   {
     provinceCode: "15",
     code: "2026-06",
     name: "2026年6月内蒙古自治区普通高中学业水平合格性考试",
-    registrationOpensAt: shanghai("2026-03-20T09:00:00"),
-    registrationClosesAt: shanghai("2026-03-30T18:00:00"),
-    scoresPublishedAt: shanghai("2026-07-20T10:00:00"),
+    registrationOpensAt: parseBeijingLocal("2026-03-20T09:00:00"),
+    registrationClosesAt: parseBeijingLocal("2026-03-30T18:00:00"),
+    scoresPublishedAt: parseBeijingLocal("2026-07-20T10:00:00"),
   },
   {
     provinceCode: "15",
     code: "2027-01",
     name: "2027年1月内蒙古自治区普通高中学业水平合格性考试",
-    registrationOpensAt: shanghai("2026-11-10T09:00:00"),
-    registrationClosesAt: shanghai("2026-11-30T18:00:00"),
+    registrationOpensAt: parseBeijingLocal("2026-11-10T09:00:00"),
+    registrationClosesAt: parseBeijingLocal("2026-11-30T18:00:00"),
     scoresPublishedAt: null,
   },
   {
     provinceCode: "11",
     code: "2027-01",
     name: "2027年1月北京市普通高中学业水平合格性考试",
-    registrationOpensAt: shanghai("2026-11-15T09:00:00"),
-    registrationClosesAt: shanghai("2026-11-25T17:00:00"),
+    registrationOpensAt: parseBeijingLocal("2026-11-15T09:00:00"),
+    registrationClosesAt: parseBeijingLocal("2026-11-25T17:00:00"),
     scoresPublishedAt: null,
   },
 ];

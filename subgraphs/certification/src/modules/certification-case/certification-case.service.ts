@@ -1,11 +1,11 @@
 import type { EntityManager, FilterQuery } from "@mikro-orm/core";
 import { type AccessRule, authorize, type Caller, CANDIDATE_ROLES, DomainError, flushUnique, PATH_SEPARATOR, requireCaller, Role, scopeFilter, scopeWhere } from "@xuekao/subgraph-kit";
 import { recordEvent } from "@xuekao/events";
+import { isProvinceCode } from "@xuekao/rules";
 import { CertificationCaseSubmitted } from "../../events.js";
 import { CertificationCase, CertificationCaseStatus } from "./certification-case.entity.js";
 import { CertificationCaseErrors } from "./certification-case.errors.js";
 import type { OpenCertificationCaseInput } from "./certification-case.inputs.js";
-import { isProvinceCode } from "./province-codes.js";
 
 export const MAX_CASES_PAGE = 200;
 

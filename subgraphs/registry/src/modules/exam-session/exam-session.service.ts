@@ -1,4 +1,5 @@
 import type { EntityManager } from "@mikro-orm/core";
+import { isExamSessionCode } from "@xuekao/rules";
 import { authorize, flushUnique, provinceScope, Role, textLength, type AccessRule, type Caller } from "@xuekao/subgraph-kit";
 import { ExamSession } from "./exam-session.entity.js";
 import { ExamSessionErrors } from "./exam-session.errors.js";
@@ -28,7 +29,7 @@ export class ExamSessionService {
     authorize(caller, CONFIGURE_SESSIONS, provinceScope(caller, input.provinceCode));
     const code = input.code.trim();
     const name = input.name.trim();
-    if (!/^[A-Za-z0-9-]{1,32}$/.test(code)) throw ExamSessionErrors.codeInvalid();
+    if (!isExamSessionCode(code)) throw ExamSessionErrors.codeInvalid();
     if (textLength(name) < 2 || textLength(name) > MAX_SESSION_NAME_LENGTH || !SESSION_NAME_CHARACTERS.test(name)) throw ExamSessionErrors.nameInvalid();
     if (input.registrationClosesAt <= input.registrationOpensAt) throw ExamSessionErrors.windowInvalid();
     if (input.scoresPublishedAt && input.scoresPublishedAt <= input.registrationClosesAt) {
