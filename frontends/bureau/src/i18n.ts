@@ -261,8 +261,3 @@ export const SMS_STATUS_TAG: Record<string, "success" | "warning" | "danger" | "
   SENT: "success",
   DEAD: "danger",
 };
-
-/** Times are shown in Beijing time whatever the device's time zone. */
-export function formatBeijingTime(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
-}

@@ -33,8 +33,3 @@ export const messages = {
     },
   },
 };
-
-/** Times are shown in Beijing time whatever the device's time zone, as the rules are stated. */
-export function formatBeijingTime(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
-}

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { idNumberCheckDigit } from "@xuekao/rules";
 
 /**
  * The development demo data's people and organisations, with fixed ids so that the identity
@@ -55,13 +56,6 @@ export function demoOrganizationPath(organizationId: string): string {
   return ids.join("/");
 }
 
-/** GB 11643-1999 check character of the first 17 digits of a citizen ID number. */
-export function idNumberCheckCharacter(first17: string): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...first17].reduce((total, digit, index) => total + Number(digit) * (weights[index] ?? 0), 0);
-  return "10X98765432"[sum % 11] as string;
-}
-
 export type DemoUserKind = "IN_SCHOOL_CANDIDATE" | "SOCIAL_CANDIDATE" | "STAFF";
 
 export interface DemoUser {
@@ -103,7 +97,7 @@ const GIVEN = ["子涵", "欣怡", "梓轩", "雨桐", "浩然", "思远", "一�
 
 function demoIdNumber(area: string, birth: string, sequence: number): string {
   const first17 = `${area}${birth}${String(sequence).padStart(3, "0")}`;
-  return `${first17}${idNumberCheckCharacter(first17)}`;
+  return `${first17}${idNumberCheckDigit(first17)}`;
 }
 
 const students: DemoUser[] = Array.from({ length: 30 }, (_, index) => {

@@ -47,5 +47,6 @@ export function textLength(text: string): number {
   return [...text].length;
 }
 
-export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
+/** The mobile rule is the one the server applies (@xuekao/rules). */
+export { MOBILE_PATTERN } from "@xuekao/rules";
 export const SMS_CODE_PATTERN = /^\d{6}$/;

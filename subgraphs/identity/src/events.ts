@@ -3,9 +3,10 @@
  * (this file pulls in nothing but the event contract, not the subgraph).
  */
 import { defineEvent } from "@xuekao/events";
+import { MOBILE_PATTERN } from "@xuekao/rules";
 import { z } from "zod";
 
-const mobile = z.string().regex(/^1[3-9]\d{9}$/);
+const mobile = z.string().regex(MOBILE_PATTERN);
 const id = z.uuid();
 
 /**

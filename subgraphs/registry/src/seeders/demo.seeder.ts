@@ -1,4 +1,5 @@
 import type { EntityManager } from "@mikro-orm/core";
+import { beijingDate } from "@xuekao/rules";
 import type { Clock } from "@xuekao/subgraph-kit";
 import { demoOrganizationPath, demoOrgId, demoUsers } from "@xuekao/demo-data";
 import { ExamRecord, ExamRecordStatus } from "../modules/exam-record/exam-record.entity.js";
@@ -8,10 +9,8 @@ const DAY_MS = 86_400_000;
 
 /** The sitting a window belongs to, as the province names it: about two months after registration closes. */
 function sittingOf(closesAt: Date): { code: string; label: string } {
-  const sitting = new Date(closesAt.getTime() + 60 * DAY_MS + 8 * 3_600_000); // read in Beijing time
-  const year = sitting.getUTCFullYear();
-  const month = sitting.getUTCMonth() + 1;
-  return { code: `${year}-${String(month).padStart(2, "0")}`, label: `${year}年${month}月` };
+  const [year, month] = beijingDate(new Date(closesAt.getTime() + 60 * DAY_MS)).split("-");
+  return { code: `${year}-${month}`, label: `${year}年${Number(month)}月` };
 }
 
 /**

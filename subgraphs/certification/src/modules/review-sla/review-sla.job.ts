@@ -1,9 +1,9 @@
 import type { EntityManager } from "@mikro-orm/core";
 import { recordEvent } from "@xuekao/events";
+import { provinceName } from "@xuekao/rules";
 import { PATH_SEPARATOR, type ScheduledJob } from "@xuekao/subgraph-kit";
 import { ReviewSlaEscalated, ReviewSlaWarning } from "../../events.js";
 import { CertificationCase, CertificationCaseStatus } from "../certification-case/certification-case.entity.js";
-import { PROVINCES } from "../certification-case/province-codes.js";
 
 const HOUR_MS = 60 * 60_000;
 /** Review normally within 72 hours (BJEEA notice): warn at 48, escalate at 72. */
@@ -62,7 +62,7 @@ export async function checkReviewSla(em: EntityManager, now: Date): Promise<{ wa
             caseId: item.id,
             certifyingProvinceCode: item.certifyingProvinceCode,
             elapsedHours: SLA_ESCALATION_HOURS,
-            reviewerOrganization: `${PROVINCES[item.certifyingProvinceCode] ?? item.certifyingProvinceCode}教育考试院`,
+            reviewerOrganization: `${provinceName(item.certifyingProvinceCode)}教育考试院`,
           },
           { producer: "certification", organizationPath: provincePath(item), now },
         ),

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { EntityManager, FilterQuery } from "@mikro-orm/core";
+import { isOrganizationCode } from "@xuekao/rules";
 import { type AccessRule, authorize, type Caller, DomainError, flushUnique, isUuid, requireCaller, requireId, Role, textLength } from "@xuekao/subgraph-kit";
 import { Organization, OrganizationKind } from "./organization.entity.js";
 import { OrganizationErrors } from "./organization.errors.js";
@@ -60,7 +61,7 @@ export class OrganizationService {
     }
     const code = input.code.trim();
     const name = input.name.trim();
-    if (!/^\d{2,32}$/.test(code)) throw OrganizationErrors.codeInvalid();
+    if (!isOrganizationCode(code)) throw OrganizationErrors.codeInvalid();
     if (textLength(name) < 2 || textLength(name) > 100) throw OrganizationErrors.nameInvalid();
 
     const allowedParents = ALLOWED_PARENT_KINDS[input.kind];

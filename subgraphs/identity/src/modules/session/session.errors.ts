@@ -1,13 +1,5 @@
+import { formatBeijingMessageTime } from "@xuekao/rules";
 import { DomainError } from "@xuekao/subgraph-kit";
-
-const shanghaiTime = new Intl.DateTimeFormat("zh-CN", {
-  timeZone: "Asia/Shanghai",
-  month: "long",
-  day: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  hour12: false,
-});
 
 export const SessionErrors = {
   /** The same words whether or not the user exists: nothing to learn by guessing names. */
@@ -16,7 +8,7 @@ export const SessionErrors = {
     new DomainError(
       "ACCOUNT_LOCKED",
       "UNAUTHENTICATED",
-      `密码错误次数过多，账号已暂时锁定，请于${shanghaiTime.format(unlockAt)}（北京时间）后再试`,
+      `密码错误次数过多，账号已暂时锁定，请于${formatBeijingMessageTime(unlockAt)}（北京时间）后再试`,
       { unlockAt: unlockAt.toISOString() },
     ),
   refreshInvalid: () => new DomainError("REFRESH_TOKEN_INVALID", "UNAUTHENTICATED", "登录已失效，请重新登录"),

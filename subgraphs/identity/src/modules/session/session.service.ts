@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { EntityManager } from "@mikro-orm/core";
+import { isMobile } from "@xuekao/rules";
 import type { AccessTokenClaims, TokenRoleClaim } from "@xuekao/subgraph-kit";
 import { decoyPasswordHash, PASSWORD_MAX_LENGTH, verifyPassword } from "../credential/password.js";
 import { placeBindings } from "../role-binding/binding-paths.js";
@@ -18,7 +19,6 @@ export interface SessionSettings {
   lockMinutes: number;
 }
 
-const MOBILE = /^1\d{10}$/;
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 
 export class SessionService {
@@ -33,7 +33,7 @@ export class SessionService {
     const name = identifier.trim();
     // No password is longer than the policy allows: refuse before spending a hash on it.
     if (password.length > 4 * PASSWORD_MAX_LENGTH) throw SessionErrors.invalidCredentials();
-    const user = await this.em.findOne(User, MOBILE.test(name) ? { mobile: name } : { username: name });
+    const user = await this.em.findOne(User, isMobile(name) ? { mobile: name } : { username: name });
     if (!user?.passwordHash) {
       await verifyPassword(password, await decoyPasswordHash());
       throw SessionErrors.invalidCredentials();

@@ -1,12 +1,12 @@
 import { createHash, randomInt } from "node:crypto";
 import type { EntityManager } from "@mikro-orm/core";
+import { isMobile } from "@xuekao/rules";
 import { User } from "../user/user.entity.js";
 import { SmsChallenge, SmsPurpose } from "./sms-challenge.entity.js";
 import { SmsCodeErrors } from "./sms-code.errors.js";
 import { recordEvent } from "@xuekao/events";
 import { SmsCodeRequested } from "../../events.js";
 
-export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
 export const CODE_TTL_MS = 5 * 60_000;
 export const RESEND_INTERVAL_MS = 60_000;
 export const MAX_ATTEMPTS = 5;
@@ -37,7 +37,7 @@ export class SmsCodeService {
 
   static normalizeMobile(raw: string, field = "mobile"): string {
     const mobile = raw.replace(/[\s-]/g, "");
-    if (!MOBILE_PATTERN.test(mobile)) throw SmsCodeErrors.mobileInvalid(field);
+    if (!isMobile(mobile)) throw SmsCodeErrors.mobileInvalid(field);
     return mobile;
   }
 

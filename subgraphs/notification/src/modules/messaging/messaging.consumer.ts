@@ -3,12 +3,12 @@ import { RegistrationWindowClosing, RegistrationWindowOpening } from "@xuekao/re
 import { SmsCodeRequested, UserContactChanged } from "@xuekao/identity/events";
 import { EntityLoaders, on, type ConsumerContext, type EventConsumer } from "@xuekao/subgraph-kit";
 import type { DomainEvent, EventOf } from "@xuekao/events";
+import { formatBeijingMessageTime } from "@xuekao/rules";
 import type { Recipient } from "../recipient/recipient.entity.js";
 import { InboxService } from "../inbox/inbox.service.js";
 import { RecipientService } from "../recipient/recipient.service.js";
 import { SmsDeliveryService } from "../sms-delivery/sms-delivery.service.js";
 import { renderTemplate } from "../templates/render-template.js";
-import { formatBeijingTime } from "../templates/beijing-time.js";
 import type { TemplateKey } from "../templates/template-catalog.js";
 import { TEMPLATES } from "../templates/template-catalog.js";
 
@@ -42,7 +42,7 @@ async function slaWarning(event: EventOf<typeof ReviewSlaWarning>, context: Cons
     caseCount: String(caseCount),
     caseKind: CERTIFICATION_CASE_KIND,
     elapsedHours: String(elapsedHours),
-    deadline: formatBeijingTime(new Date(deadline)),
+    deadline: formatBeijingMessageTime(new Date(deadline)),
   });
 }
 
@@ -63,15 +63,15 @@ async function windowOpening(event: EventOf<typeof RegistrationWindowOpening>, c
   const candidates = await new RecipientService(context.em).withRolesInProvince(CANDIDATES, provinceCode);
   await notify(context, event, candidates, "exam-session.registration-opening", {
     sessionName,
-    opensAt: formatBeijingTime(new Date(opensAt)),
-    closesAt: formatBeijingTime(new Date(closesAt)),
+    opensAt: formatBeijingMessageTime(new Date(opensAt)),
+    closesAt: formatBeijingMessageTime(new Date(closesAt)),
   });
 }
 
 async function windowClosing(event: EventOf<typeof RegistrationWindowClosing>, context: ConsumerContext): Promise<void> {
   const { sessionName, provinceCode, closesAt } = event.payload;
   const candidates = await new RecipientService(context.em).withRolesInProvince(CANDIDATES, provinceCode);
-  await notify(context, event, candidates, "exam-session.registration-closing", { sessionName, deadline: formatBeijingTime(new Date(closesAt)) });
+  await notify(context, event, candidates, "exam-session.registration-closing", { sessionName, deadline: formatBeijingMessageTime(new Date(closesAt)) });
 }
 
 const CODE_TEMPLATES: Record<"register" | "change-mobile", TemplateKey> = {
@@ -99,7 +99,7 @@ async function caseSubmitted(event: EventOf<typeof CertificationCaseSubmitted>, 
   const { candidateId, submittedAt } = event.payload;
   // Told in the inbox even when this subgraph knows no contact for the candidate yet.
   const candidate = (await new RecipientService(context.em).find(candidateId)) ?? { userId: candidateId, mobile: null };
-  await notify(context, event, [candidate], "certification.submitted", { submittedAt: formatBeijingTime(new Date(submittedAt)) });
+  await notify(context, event, [candidate], "certification.submitted", { submittedAt: formatBeijingMessageTime(new Date(submittedAt)) });
 }
 
 /**

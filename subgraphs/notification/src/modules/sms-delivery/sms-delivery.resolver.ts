@@ -1,10 +1,11 @@
+import { maskMobile } from "@xuekao/rules";
 import type { SubgraphContext } from "@xuekao/subgraph-kit";
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { InboxUser } from "../inbox/inbox-user.type.js";
 import { isTemplateKey, TEMPLATES } from "../templates/template-catalog.js";
 import { SmsDelivery } from "./sms-delivery.entity.js";
 import { SmsDeliveryFilter, SmsDeliveryPage } from "./sms-delivery.inputs.js";
-import { canRetry, maskedText, maskMobile, SmsDeliveryService } from "./sms-delivery.service.js";
+import { canRetry, maskedText, SmsDeliveryService } from "./sms-delivery.service.js";
 
 @Resolver(() => SmsDelivery)
 export class SmsDeliveryResolver {

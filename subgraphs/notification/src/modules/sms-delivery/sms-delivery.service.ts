@@ -1,6 +1,6 @@
 import type { EntityManager, FilterQuery } from "@mikro-orm/core";
+import { normalizeMobile } from "@xuekao/rules";
 import { type AccessRule, AUTH_ERROR_CODES, AUTH_ERROR_MESSAGES, authorize, type Caller, DomainError, isUuid, PATH_SEPARATOR, requireCaller, Role, scopeFilter, scopeWhere } from "@xuekao/subgraph-kit";
-import { toMainlandMobile } from "../sms/sms-provider.js";
 import { renderTemplate } from "../templates/render-template.js";
 import { SmsDelivery, SmsDeliveryStatus } from "./sms-delivery.entity.js";
 import { SmsDeliveryErrors } from "./sms-delivery.errors.js";
@@ -25,9 +25,6 @@ export interface NewSmsDelivery {
 export const isVerificationCode = (template: string) => template.startsWith("sms-code.");
 
 const SCRUBBED = "******";
-
-/** What the log shows of a mobile: 138****0001. */
-export const maskMobile = (mobile: string) => (mobile.length === 11 ? `${mobile.slice(0, 3)}****${mobile.slice(7)}` : "****");
 
 /** Whether province staff may send it again: given up on, and not a code (a resent code would be expired). */
 export const canRetry = (delivery: SmsDelivery) => delivery.status === SmsDeliveryStatus.DEAD && !isVerificationCode(delivery.template);
@@ -59,7 +56,7 @@ export class SmsDeliveryService {
    */
   enqueue(input: NewSmsDelivery, now = new Date()): SmsDelivery {
     const rendered = renderTemplate(input.template, input.variables);
-    const mobile = toMainlandMobile(input.mobile);
+    const mobile = normalizeMobile(input.mobile);
     if (!mobile) throw new DomainError("SMS_MOBILE_INVALID", "BAD_USER_INPUT", "手机号无效，无法发送短信", { field: "mobile" });
     return this.em.create(SmsDelivery, {
       eventId: input.eventId ?? null,
@@ -95,7 +92,7 @@ export class SmsDeliveryService {
     if (filter.status) conditions.push({ status: filter.status });
     if (filter.template) conditions.push({ template: filter.template.trim() });
     if (filter.mobile) {
-      const mobile = toMainlandMobile(filter.mobile);
+      const mobile = normalizeMobile(filter.mobile);
       if (!mobile) throw SmsDeliveryErrors.mobileInvalid();
       conditions.push({ mobile });
     }

@@ -26,11 +26,3 @@ export interface SmsProvider {
   readonly name: SmsProviderName;
   send(message: SmsMessage): Promise<SmsReceipt>;
 }
-
-const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;
-
-/** `138 0000 0001`, `+86 13800000001`, `008613800000001` → `13800000001`; anything else → null. */
-export function toMainlandMobile(value: string): string | null {
-  const digits = value.replace(/[\s-]/g, "").replace(/^(\+86|0086|86)(?=1\d{10}$)/, "");
-  return MAINLAND_MOBILE.test(digits) ? digits : null;
-}

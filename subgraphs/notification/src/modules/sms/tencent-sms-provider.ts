@@ -1,9 +1,10 @@
+import { normalizeMobile } from "@xuekao/rules";
 import { DomainError } from "@xuekao/subgraph-kit";
 import { sms } from "tencentcloud-sdk-nodejs-sms";
 import { renderTemplate } from "../templates/render-template.js";
 import type { TencentSmsConfig } from "./sms.config.js";
 import { SmsDeliveryError } from "./sms.errors.js";
-import { toMainlandMobile, type SmsMessage, type SmsProvider, type SmsReceipt } from "./sms-provider.js";
+import type { SmsMessage, SmsProvider, SmsReceipt } from "./sms-provider.js";
 
 type SdkClient = InstanceType<typeof sms.v20210111.Client>;
 export type TencentSendSmsRequest = Parameters<SdkClient["SendSms"]>[0];
@@ -85,7 +86,7 @@ export class TencentSmsProvider implements SmsProvider {
 
   /** The SendSms request for a message; permanent SmsDeliveryError when it cannot be built. */
   buildRequest(message: SmsMessage): TencentSendSmsRequest {
-    const mobile = toMainlandMobile(message.mobile);
+    const mobile = normalizeMobile(message.mobile);
     if (!mobile) throw new SmsDeliveryError("tencent", "INVALID_MOBILE", false, "not a mainland China mobile number");
     const templateId = this.config.templateIds[message.template];
     if (!templateId) {

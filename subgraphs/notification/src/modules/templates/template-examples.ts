@@ -1,4 +1,4 @@
-import { formatBeijingTime } from "./beijing-time.js";
+import { formatBeijingMessageTime } from "@xuekao/rules";
 import type { TemplateKey, TemplateVariables } from "./template-catalog.js";
 
 /**
@@ -15,16 +15,16 @@ export const TEMPLATE_EXAMPLES: { [Key in TemplateKey]: TemplateVariables<Key> }
   "registration.completed": { recordNumber: "G150102200801011234" },
   "application.approved": { applicationKind: "转籍", level: "旗县区" },
   "application.refused": { applicationKind: "信息变更", level: "学校", reason: "未上传户籍证明材料" },
-  "certification.submitted": { submittedAt: formatBeijingTime(new Date("2026-10-26T02:15:00Z")) },
-  "certification.approved": { viewUntil: formatBeijingTime(new Date("2026-11-07T04:00:00Z")) },
-  "certification.not-approved": { reason: "成绩证明未加盖原省份考试机构公章", viewUntil: formatBeijingTime(new Date("2026-11-07T04:00:00Z")) },
+  "certification.submitted": { submittedAt: formatBeijingMessageTime(new Date("2026-10-26T02:15:00Z")) },
+  "certification.approved": { viewUntil: formatBeijingMessageTime(new Date("2026-11-07T04:00:00Z")) },
+  "certification.not-approved": { reason: "成绩证明未加盖原省份考试机构公章", viewUntil: formatBeijingMessageTime(new Date("2026-11-07T04:00:00Z")) },
   "exam-session.registration-opening": {
     sessionName: "2026年12月合格考",
-    opensAt: formatBeijingTime(new Date("2026-11-20T01:00:00Z")),
-    closesAt: formatBeijingTime(new Date("2026-11-30T10:00:00Z")),
+    opensAt: formatBeijingMessageTime(new Date("2026-11-20T01:00:00Z")),
+    closesAt: formatBeijingMessageTime(new Date("2026-11-30T10:00:00Z")),
   },
-  "exam-session.registration-closing": { sessionName: "2026年12月合格考", deadline: formatBeijingTime(new Date("2026-11-30T10:00:00Z")) },
-  "review.sla-warning": { caseCount: "3", caseKind: "成绩认定", elapsedHours: "48", deadline: formatBeijingTime(new Date("2026-10-29T02:15:00Z")) },
+  "exam-session.registration-closing": { sessionName: "2026年12月合格考", deadline: formatBeijingMessageTime(new Date("2026-11-30T10:00:00Z")) },
+  "review.sla-warning": { caseCount: "3", caseKind: "成绩认定", elapsedHours: "48", deadline: formatBeijingMessageTime(new Date("2026-10-29T02:15:00Z")) },
   "review.sla-escalation": {
     caseKind: "转籍",
     caseNumber: "ZJ-2026-000123",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { BEIJING_TIME_PATTERN } from "./beijing-time.js";
+import { BEIJING_MESSAGE_TIME_PATTERN, RECORD_NUMBER_PATTERN } from "@xuekao/rules";
 
 /**
  * The kinds of value a template variable may hold. Each kind is strict on purpose: SMS
@@ -44,13 +44,13 @@ export const VariableKinds = {
   minutes: pattern(/^[1-9]\d?$/, "1 至 99 的整数（分钟）"),
   hours: pattern(/^[1-9]\d{0,3}$/, "正整数（小时）"),
   count: pattern(/^[1-9]\d{0,5}$/, "正整数"),
-  /** Produced by `formatBeijingTime`, never by hand, so every message writes times the same way. */
-  beijingTime: pattern(BEIJING_TIME_PATTERN, "北京时间，如 2026年11月30日 18:00（由 formatBeijingTime 生成）"),
+  /** Produced by `formatBeijingMessageTime`, never by hand, so every message writes times the same way. */
+  beijingTime: pattern(BEIJING_MESSAGE_TIME_PATTERN, "北京时间，如 2026年11月30日 18:00（由 formatBeijingMessageTime 生成）"),
   /**
    * 考籍号: the national student record number, `G` + the 18-digit ID number or `J` + a code
    * built like one (DOMAIN.md); temporary `L` numbers never become record numbers.
    */
-  recordNumber: pattern(/^[GJ]\d{17}[\dX]$/, "G 或 J 开头、共 19 位的考籍号"),
+  recordNumber: pattern(RECORD_NUMBER_PATTERN, "G 或 J 开头、共 19 位的考籍号"),
   /** A short Chinese term such as 转籍、信息变更、成绩认定: new kinds need no code change. */
   chineseTerm: pattern(/^[\u4e00-\u9fff]{2,10}$/u, "2 至 10 个汉字"),
   /** Application and case numbers are ids of other subgraphs (UUIDs or readable numbers). */
