@@ -1,22 +1,24 @@
 import "reflect-metadata";
-import { OutboxEvent } from "@xuekao/events";
-import { JobLease, type SubgraphDefinition } from "@xuekao/subgraph-kit";
+import type { SubgraphDefinition } from "@xuekao/subgraph-kit";
+import type { CertificationServices } from "./certification-context.js";
 import { migrations as libsqlMigrations } from "./migrations/libsql/index.js";
 import { migrations as postgresqlMigrations } from "./migrations/postgresql/index.js";
 import { CertificationCase } from "./modules/certification-case/certification-case.entity.js";
+import { CertificationCaseErrors } from "./modules/certification-case/certification-case.errors.js";
 import { CertificationCaseResolver } from "./modules/certification-case/certification-case.resolver.js";
-import { reviewSlaJob } from "./modules/review-sla/review-sla.job.js";
+import { CERTIFICATION_CHAINS, CERTIFICATION_KINDS } from "./modules/certification-case/certification.workflow.js";
 import { seedCertificationDemo } from "./seeders/demo.seeder.js";
 
 /** certification: certification cases, evidence, recognition, certificates. */
-export const certificationSubgraph: SubgraphDefinition = {
+export const certificationSubgraph: SubgraphDefinition<CertificationServices> = {
   name: "certification",
   defaultPort: 4003,
   resolvers: [CertificationCaseResolver],
-  // OutboxEvent: certification publishes events (a case submitted) through its outbox.
-  // JobLease: the scheduler's leases (review SLA).
-  entities: [CertificationCase, OutboxEvent, JobLease],
-  jobs: () => [reviewSlaJob],
+  // The workflow engine's tables, the outbox and the scheduler's leases come with `workflows`.
+  entities: [CertificationCase],
+  // Beijing's and Inner Mongolia's certification chains, as data (the review time limits are theirs).
+  workflows: { kinds: CERTIFICATION_KINDS, seeds: CERTIFICATION_CHAINS },
   migrations: { libsql: libsqlMigrations, postgresql: postgresqlMigrations },
   seedDemo: seedCertificationDemo,
+  errors: [CertificationCaseErrors],
 };

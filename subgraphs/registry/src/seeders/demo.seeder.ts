@@ -1,7 +1,6 @@
-import type { EntityManager } from "@mikro-orm/core";
 import { beijingDate } from "@xuekao/rules";
-import type { Clock } from "@xuekao/subgraph-kit";
 import { demoOrganizationPath, demoOrgId, demoUsers } from "@xuekao/demo-data";
+import type { RegistryContext } from "../registry-context.js";
 import { ExamRecord, ExamRecordStatus } from "../modules/exam-record/exam-record.entity.js";
 import { ExamSession } from "../modules/exam-session/exam-session.entity.js";
 
@@ -41,7 +40,7 @@ function demoSessions(now: Date) {
  * Idempotent: adds the demo exam sessions when there are none (a later start, on another day,
  * would compute other codes) and the in-school candidates' records that are missing.
  */
-export async function seedRegistryDemo(em: EntityManager, { clock }: { clock: Clock }): Promise<void> {
+export async function seedRegistryDemo({ em, clock }: RegistryContext): Promise<void> {
   if ((await em.count(ExamSession, {})) === 0) {
     for (const session of demoSessions(clock.now())) em.create(ExamSession, { ...session, createdAt: clock.now() });
   }
