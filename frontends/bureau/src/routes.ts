@@ -16,6 +16,16 @@ const routes: RouteRecordRaw[] = [
     meta: { titleKey: "bureau.title", navKey: "bureau.nav.overview" },
   },
   {
+    path: "certification-review",
+    name: "bureau-certification-review",
+    component: () => import("./pages/CertificationReviewPage.vue"),
+    meta: {
+      titleKey: "bureau.review.heading",
+      navKey: "bureau.nav.review",
+      roles: ["CERTIFICATION_REVIEWER", "COUNTY_AGENCY", "LEAGUE_AGENCY", "PROVINCE_INSTITUTE"] satisfies Role[],
+    },
+  },
+  {
     path: "organizations",
     name: "bureau-organization-admin",
     component: () => import("./pages/OrganizationAdminPage.vue"),

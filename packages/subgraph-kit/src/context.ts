@@ -8,6 +8,7 @@ import { draftAuditEntry, sealAuditEntries, type AuditDraft, type AuditRecord } 
 import type { Clock } from "./clock.js";
 import { EntityLoaders } from "./loaders.js";
 import type { PersonalDataAccess } from "./personal-data/access.js";
+import type { FileSlots } from "./files/file-slots.js";
 
 /** Appends to the subgraph's audit chain (see audit-chain.ts). */
 export interface AuditLog {
@@ -50,6 +51,8 @@ export interface RequestContext<Services extends object = object> {
   readonly events: EventLog;
   /** Lookups and masks of protected personal data (see personal-data/). */
   readonly personalData: PersonalDataAccess;
+  /** Upload slots and download links (a subgraph with `files: true`; see files/file-slots.ts). */
+  readonly files: FileSlots;
   /**
    * Runs `work` in one database transaction: its changes, its audit entries and its outbox events
    * commit together or not at all. Nested calls join the outer transaction.
@@ -86,6 +89,7 @@ export interface RequestContextOptions<Services extends object> {
   clock: Clock;
   services: Services;
   personalData: PersonalDataAccess;
+  files: FileSlots;
   /** The em is already inside a transaction the caller commits (an event consumer's): audit drafts wait for `sealPending`. */
   inTransaction?: boolean;
   /** Where queued audit entries wait (shared by contexts of one transaction). */
@@ -111,6 +115,7 @@ export function createRequestContext<Services extends object>(options: RequestCo
     clock: options.clock,
     services: options.services,
     personalData: options.personalData,
+    files: options.files,
     audit: {
       record: async (record) => {
         const draft = draftAuditEntry(record, { caller: options.caller, requestId: options.requestId, occurredAt: options.clock.now() });

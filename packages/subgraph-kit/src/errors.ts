@@ -62,7 +62,8 @@ export interface ListedErrors {
 /** What a catalog declares, for the client's list of codes (`@xuekao/graphql-client`). */
 export interface CatalogEntry {
   code: string;
-  category: ErrorCategory;
+  /** Domain categories, plus what only the platform raises: a service down, an internal failure. */
+  category: ErrorCategory | "UNAVAILABLE" | "INTERNAL";
   module: string;
   /** The fixed message, or an example of the parameterised one. */
   message: string;
@@ -111,6 +112,11 @@ export function defineErrors<const Specs extends Record<string, ErrorSpec<any>>>
 
 /** The entries of catalogs, for emitting the list of codes. */
 export const catalogEntries = (...catalogs: ListedErrors[]): CatalogEntry[] => catalogs.flatMap((catalog) => catalog[CATALOG]);
+
+/** Codes raised outside GraphQL (the file routes, the gateway), listed like a catalog so clients know them too. */
+export function listedErrors(module: string, codes: ReadonlyArray<readonly [code: string, category: CatalogEntry["category"], message: string]>): ListedErrors {
+  return { [CATALOG]: codes.map(([code, category, message]) => ({ code, category, module, message })) };
+}
 
 export const INTERNAL_ERROR_MESSAGE = "服务器内部错误，请稍后重试；如仍有问题，请联系管理员。";
 

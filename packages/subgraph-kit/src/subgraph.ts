@@ -19,7 +19,12 @@ import { personalDataKeysOf, registerPersonalDataKeys } from "./personal-data/pr
 import { reencryptPersonalData } from "./personal-data/reencrypt.js";
 import { personalDataAccess } from "./personal-data/access.js";
 import { openDatabase, parseDatabaseUrl, resolveDatabaseTarget, type DatabaseTarget, type MigrationSets } from "./database.js";
-import { createErrorFormatter, type ListedErrors } from "./errors.js";
+import { catalogEntries, createErrorFormatter, type ListedErrors } from "./errors.js";
+import { AuthErrors } from "./auth/authorization.js";
+import { InputErrors } from "./input.js";
+import { PaginationErrors } from "./pagination.js";
+import { WorkflowErrors } from "./workflow/workflow.errors.js";
+import { FileErrorsListed } from "./files/file-errors.js";
 import { buildFederatedSchema, printFederatedSchema, type ReferenceResolvers } from "./federation.js";
 import { closeServer, createGraphQLHttpServer, listen, onShutdownSignal, type HttpRoutes, type Listening } from "./http.js";
 import { callerFromAuthorization, createTokenVerifier, JWKS_PATH, remoteKeySet } from "./auth/token.js";
@@ -33,6 +38,10 @@ import { seedWorkflowDefinitions } from "./workflow/workflow-definitions.js";
 import { workflowSlaJob } from "./workflow/workflow-sla.job.js";
 import { WorkflowApplicationResolver, workflowDefinitionResolver } from "./workflow/workflow.resolver.js";
 import type { WorkflowDefinitionSeed, WorkflowKindSpec } from "./workflow/workflow.types.js";
+import { StoredFile } from "./files/stored-file.entity.js";
+import { fileSlots, filesNotEnabled, StoredFileResolver, storedFileDownloads, storedFileUploads } from "./files/file-slots.js";
+import { createFileRoutes, subjectFromAuthorization } from "./files/file-routes.js";
+import { createFileStorage, loadFileStorageConfig, loadFileUrlSecret } from "./files/file-config.js";
 import { systemClock, type Clock } from "./clock.js";
 import { Scheduler, type ScheduledJob } from "./scheduler/index.js";
 import { producesEvents, startEventRuntime, type EventConsumer, type EventRuntime } from "./event-wiring.js";
@@ -87,6 +96,12 @@ export interface SubgraphDefinition<Services extends object = object> {
    * kit adds their tables, the definitions' query and mutation, and the review-time-limit job.
    */
   workflows?: { kinds: WorkflowKindSpec[]; seeds: WorkflowDefinitionSeed[] };
+  /**
+   * The subgraph accepts uploads and serves downloads (`/files/upload/…`, `/files/download/…`
+   * behind signed URLs; `ctx.files`). The kit adds the `stored_file` table and the storage
+   * (FILE_STORAGE: local disk under DATA_DIR, or S3).
+   */
+  files?: boolean;
   /** The error catalogs of its modules, listed for the clients' code list (`emit-schema`). */
   errors?: ListedErrors[];
 }
@@ -107,16 +122,17 @@ export const KIT_ENTITIES: EntityClass<unknown>[] = [AuditEntry, AuditChainHead]
 export const WORKFLOW_ENTITIES: EntityClass<unknown>[] = [WorkflowDefinition, WorkflowApplication, WorkflowHistoryEntry, OutboxEvent, JobLease];
 
 /** The subgraph's entities and the kit's: what its database holds and its migrations create. */
-export const subgraphEntities = (definition: Pick<AnySubgraphDefinition, "entities" | "workflows">): EntityClass<unknown>[] => [
-  ...new Set([...definition.entities, ...KIT_ENTITIES, ...(definition.workflows ? WORKFLOW_ENTITIES : [])]),
+export const subgraphEntities = (definition: Pick<AnySubgraphDefinition, "entities" | "workflows" | "files">): EntityClass<unknown>[] => [
+  ...new Set([...definition.entities, ...KIT_ENTITIES, ...(definition.workflows ? WORKFLOW_ENTITIES : []), ...(definition.files ? [StoredFile] : [])]),
 ];
 
 /** Every subgraph is served with the kit's resolvers beside its own (the audit trail; workflow definitions). */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const subgraphResolvers = (definition: Pick<AnySubgraphDefinition, "name" | "resolvers" | "workflows">): NonEmptyArray<Function> => [
+export const subgraphResolvers = (definition: Pick<AnySubgraphDefinition, "name" | "resolvers" | "workflows" | "files">): NonEmptyArray<Function> => [
   ...definition.resolvers,
   auditTrailResolver(definition.name),
   ...(definition.workflows ? [WorkflowApplicationResolver, workflowDefinitionResolver(definition.name, definition.workflows.kinds)] : []),
+  ...(definition.files ? [StoredFileResolver] : []),
 ];
 
 export interface SubgraphConfig {
@@ -281,6 +297,21 @@ export async function createSubgraphService<Services extends object>(
   const verifyToken = createTokenVerifier(setup.tokenKeys ?? remoteKeySet(config.jwksUrl), clock);
   const services = (setup.services ?? {}) as Services;
   const personalData = personalDataAccess(personalDataKeysOf(orm));
+  const verifySubject = subjectFromAuthorization(verifyToken);
+  const fileSecret = definition.files ? loadFileUrlSecret(env).secret : null;
+  const files = fileSecret ? fileSlots(definition.name, fileSecret) : filesNotEnabled(definition.name);
+  const fileRoutes = fileSecret
+    ? createFileRoutes({
+        subgraph: definition.name,
+        storage: createFileStorage(loadFileStorageConfig({ subgraph: definition.name, dataDir: config.dataDir }, env), { logger }),
+        secret: fileSecret,
+        verifyToken: verifySubject,
+        now: () => clock.now(),
+        logger,
+        uploads: storedFileUploads(orm, clock),
+        downloads: storedFileDownloads(orm),
+      })
+    : {};
   const contextFor = (em: EntityManager, requestId: string, caller: Caller | null, inTransaction = false) =>
     createRequestContext({
       subgraph: definition.name,
@@ -291,6 +322,7 @@ export async function createSubgraphService<Services extends object>(
       clock,
       services,
       personalData,
+      files,
       inTransaction,
     });
 
@@ -354,7 +386,7 @@ export async function createSubgraphService<Services extends object>(
       const caller = await callerFromAuthorization(request.headers.authorization, verifyToken);
       return contextFor(em, requestId, caller);
     },
-    routes: setup.routes,
+    routes: { ...setup.routes, ...fileRoutes },
     health: {
       ready: async () => {
         if (!(await orm.isConnected())) throw new Error("database not connected");
@@ -410,10 +442,25 @@ export function runSubgraph(definition: AnySubgraphDefinition): void {
   });
 }
 
-/** Writes the subgraph's federation SDL (committed as `schema.graphql`, read by composition). */
+/** The catalogs a subgraph can raise: its modules' and the kit's it uses. */
+export const subgraphErrorCatalogs = (definition: Pick<AnySubgraphDefinition, "errors" | "workflows" | "files">): ListedErrors[] => [
+  AuthErrors,
+  InputErrors,
+  PaginationErrors,
+  ...(definition.workflows ? [WorkflowErrors] : []),
+  ...(definition.files ? [FileErrorsListed] : []),
+  ...(definition.errors ?? []),
+];
+
+/**
+ * Writes the subgraph's federation SDL (committed as `schema.graphql`, read by composition) and,
+ * beside it, `errors.json`: every error code it can answer with, for the clients' typed list.
+ */
 export async function emitSubgraphSchema(definition: AnySubgraphDefinition, file: string): Promise<string> {
   const sdl = printFederatedSchema(await buildFederatedSchema({ ...definition, resolvers: subgraphResolvers(definition) }));
   writeFileSync(file, sdl);
+  const entries = catalogEntries(...subgraphErrorCatalogs(definition)).sort((a, b) => a.code.localeCompare(b.code));
+  writeFileSync(join(dirname(file), "errors.json"), `${JSON.stringify(entries, null, 2)}\n`);
   return sdl;
 }
 

@@ -34,3 +34,5 @@ export {
 } from "./account-rules";
 export type { AccountField, PasswordChecks } from "./account-rules";
 export { isTransportError, splitErrors } from "./field-errors";
+export { downloadFile, uploadFile } from "./files";
+export type { FileRefusal, FileResult } from "./files";

@@ -18,6 +18,8 @@ export const certificationSubgraph: SubgraphDefinition<CertificationServices> = 
   entities: [CertificationCase],
   // Beijing's and Inner Mongolia's certification chains, as data (the review time limits are theirs).
   workflows: { kinds: CERTIFICATION_KINDS, seeds: CERTIFICATION_CHAINS },
+  // Evidence scans travel beside GraphQL (signed links; size and type judged on arrival).
+  files: true,
   migrations: { libsql: libsqlMigrations, postgresql: postgresqlMigrations },
   seedDemo: seedCertificationDemo,
   errors: [CertificationCaseErrors],

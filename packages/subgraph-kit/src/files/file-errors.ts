@@ -1,3 +1,5 @@
+import { listedErrors } from "../errors.js";
+
 /**
  * The file routes answer in the platform's error shape (`{ errors: [{ message, extensions:
  * { code } }] }`) with stable codes and Chinese messages, like GraphQL errors do.
@@ -92,3 +94,16 @@ export const fileErrors = {
     new FileRequestError("RANGE_NOT_SATISFIABLE", 416, "请求的文件范围无效", {}, { "content-range": `bytes */${size}` }),
   badRequest: (message: string) => new FileRequestError("BAD_REQUEST", 400, message),
 };
+
+/** The file routes' codes, listed with the catalogs for the clients' code list. */
+export const FileErrorsListed = listedErrors("files", [
+  ["FILE_TOO_LARGE", "BAD_USER_INPUT", "文件过大，不能超过上限"],
+  ["UNSUPPORTED_FILE_TYPE", "BAD_USER_INPUT", "不支持该文件类型"],
+  ["FILE_EMPTY", "BAD_USER_INPUT", "文件为空，请重新选择文件"],
+  ["UPLOAD_EXPIRED", "FORBIDDEN", "上传链接已过期，请重新上传"],
+  ["DOWNLOAD_EXPIRED", "FORBIDDEN", "下载链接已过期，请刷新页面后重新下载"],
+  ["SIGNATURE_INVALID", "FORBIDDEN", "链接无效，请重新获取"],
+  ["UPLOAD_ALREADY_COMPLETED", "CONFLICT", "文件已上传，不能重复上传"],
+  ["RANGE_NOT_SATISFIABLE", "BAD_USER_INPUT", "请求的文件范围无效"],
+  ["METHOD_NOT_ALLOWED", "BAD_USER_INPUT", "不支持的请求方法"],
+]);

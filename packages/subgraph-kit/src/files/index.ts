@@ -6,3 +6,5 @@ export * from "./signed-url.js";
 export * from "./file-errors.js";
 export * from "./receive-upload.js";
 export * from "./file-routes.js";
+export * from "./stored-file.entity.js";
+export * from "./file-slots.js";

@@ -5,7 +5,7 @@ import { Migration20261122142626 } from "./Migration20261122142626.js";
 import { Migration20261122163730 } from "./Migration20261122163730.js";
 import { Migration20261122165213 } from "./Migration20261122165213.js";
 import { Migration20261122172613 } from "./Migration20261122172613.js";
-import { Migration20261130121204 } from "./Migration20261130121204.js";
+import { Migration20261130121710 } from "./Migration20261130121710.js";
 
 export const migrations: MigrationObject[] = [
   { name: "Migration20261122141000", class: Migration20261122141000 },
@@ -13,5 +13,5 @@ export const migrations: MigrationObject[] = [
   { name: "Migration20261122163730", class: Migration20261122163730 },
   { name: "Migration20261122165213", class: Migration20261122165213 },
   { name: "Migration20261122172613", class: Migration20261122172613 },
-  { name: "Migration20261130121204", class: Migration20261130121204 },
+  { name: "Migration20261130121710", class: Migration20261130121710 },
 ];

@@ -6,6 +6,7 @@ export const CertificationCaseErrors = defineErrors("certification-case", {
   CERTIFICATION_CASE_ALREADY_OPEN: { category: "CONFLICT", message: "该考生已有待审核的成绩认定申请，请勿重复提交" },
   CERTIFICATION_ALREADY_CERTIFIED: { category: "CONFLICT", message: "该考生的外省成绩已认定，不能再次申请" },
   CERTIFICATION_CASE_NOT_FOUND: { category: "NOT_FOUND", message: "成绩认定申请不存在或不在您的管理范围内" },
+  CERTIFICATION_CASE_CLOSED: { category: "CONFLICT", message: "该申请已办结，不能再上传材料" },
   /** A token from before province codes travelled in it; a new login carries it. */
   CERTIFICATION_LOGIN_OUTDATED: { category: "UNAUTHENTICATED", message: "登录信息已更新，请重新登录" },
 });

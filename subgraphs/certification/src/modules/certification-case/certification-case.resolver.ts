@@ -1,5 +1,5 @@
-import { inScopeOf, requiresRole, Rule, WorkflowApplication } from "@xuekao/subgraph-kit";
-import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { FileUploadTicket, inScopeOf, requiresRole, Rule, StoredFile, WorkflowApplication } from "@xuekao/subgraph-kit";
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { CertificationContext } from "../../certification-context.js";
 import { UserReference } from "../references/user.reference.js";
 import { CertificationCase } from "./certification-case.entity.js";
@@ -42,6 +42,21 @@ export class CertificationCaseResolver {
   @Rule(requiresRole(OPEN_CASES))
   resubmitCertificationCase(@Arg("input", () => ResubmitCertificationCaseInput) input: ResubmitCertificationCaseInput, @Ctx() ctx: CertificationContext): Promise<CertificationCase> {
     return this.cases.resubmit(ctx, input);
+  }
+
+  @Mutation(() => FileUploadTicket, { description: "考生获取成绩证明扫描件（JPG 或 PNG，不超过 1 MB）的上传凭证" })
+  @Rule(requiresRole(OPEN_CASES))
+  requestCertificationEvidenceUpload(
+    @Arg("caseId", () => ID) caseId: string,
+    @Arg("fileName", () => String, { description: "原文件名（仅用于下载时显示）" }) fileName: string,
+    @Ctx() ctx: CertificationContext,
+  ): Promise<FileUploadTicket> {
+    return this.cases.requestEvidenceUpload(ctx, caseId, fileName);
+  }
+
+  @FieldResolver(() => [StoredFile], { description: "已上传的证明材料（可查看该申请的人可下载）" })
+  evidence(@Root() certificationCase: CertificationCase, @Ctx() ctx: CertificationContext): Promise<StoredFile[]> {
+    return ctx.loaders.batch("certification-evidence", (ids) => this.cases.evidenceOf(ctx, ids)).load(certificationCase.id).then((files) => files ?? []);
   }
 
   // Nullable so that an identity outage does not null the whole list (see registry ExamRecord.candidate).

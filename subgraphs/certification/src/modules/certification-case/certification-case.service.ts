@@ -14,6 +14,9 @@ import {
   scopeFilter,
   scopeWhere,
   startApplication,
+  StoredFile,
+  type FileSlotSpec,
+  type FileUploadTicket,
   type Page,
   type WorkflowKindSpec,
 } from "@xuekao/subgraph-kit";
@@ -24,6 +27,16 @@ import type { DecideCertificationCaseInput, OpenCertificationCaseInput, Resubmit
 import { CERTIFICATION_KINDS, ReturningCandidateCertification, TransferInCertification } from "./certification.workflow.js";
 
 export const MAX_CASES_PAGE = 200;
+
+/**
+ * The candidate's evidence: a scan or photo of the score certificate stamped by the original
+ * province's authority, JPG or PNG only, at most 1 MB (BJEEA notice), judged by its bytes.
+ */
+export const CERTIFICATION_EVIDENCE: FileSlotSpec = {
+  purpose: "certification-evidence",
+  maxBytes: 1_048_576,
+  allowedTypes: ["image/jpeg", "image/png"],
+};
 
 export const pendingKeyOf = (candidateId: string, certifyingProvinceCode: string) => `${candidateId}:${certifyingProvinceCode}`;
 
@@ -151,6 +164,30 @@ export class CertificationCaseService {
     const certificationCase = await this.caseWithApplication(ctx, input.caseId);
     await resubmitApplication(ctx, { applicationId: certificationCase.applicationId!, expectedVersion: input.expectedVersion, idempotencyKey: input.idempotencyKey });
     return ctx.em.findOneOrFail(CertificationCase, { id: certificationCase.id }, { refresh: true });
+  }
+
+  /** An upload link for the case's evidence, to its candidate while the case is open. */
+  async requestEvidenceUpload(ctx: CertificationContext, caseId: string, fileName: string): Promise<FileUploadTicket> {
+    const certificationCase = isUuid(caseId) ? await ctx.em.findOne(CertificationCase, { id: caseId }) : null;
+    if (!certificationCase) throw CertificationCaseErrors.CERTIFICATION_CASE_NOT_FOUND();
+    const organizationPath = certificationCase.organizationPath.split(PATH_SEPARATOR);
+    authorize(ctx.caller, OPEN_CASES, { organizationPath, ownerUserId: certificationCase.candidateId });
+    if (certificationCase.pendingKey === null) throw CertificationCaseErrors.CERTIFICATION_CASE_CLOSED();
+    return ctx.files.issueUpload(ctx, CERTIFICATION_EVIDENCE, {
+      subject: { type: "CertificationCase", id: certificationCase.id },
+      organizationPath,
+      fileName,
+    });
+  }
+
+  /** The evidence uploaded for each case, in one query for many cases. */
+  async evidenceOf(ctx: CertificationContext, caseIds: readonly string[]): Promise<StoredFile[][]> {
+    const files = await ctx.em.find(
+      StoredFile,
+      { subjectType: "CertificationCase", subjectId: { $in: [...caseIds] }, purpose: CERTIFICATION_EVIDENCE.purpose, uploadedAt: { $ne: null } },
+      { orderBy: { uploadedAt: "asc" } },
+    );
+    return caseIds.map((id) => files.filter((file) => file.subjectId === id));
   }
 
   private async caseWithApplication(ctx: CertificationContext, caseId: string): Promise<CertificationCase> {

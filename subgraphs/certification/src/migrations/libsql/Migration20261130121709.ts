@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261130121203 extends Migration {
+export class Migration20261130121709 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table \`audit_chain_head\` (\`id\` integer not null default 1, \`last_seq\` bigint not null default 0, \`last_hash\` text not null default '0000000000000000000000000000000000000000000000000000000000000000', primary key (\`id\`));`);
@@ -9,6 +9,9 @@ export class Migration20261130121203 extends Migration {
     this.addSql(`create unique index \`audit_entry_seq_unique\` on \`audit_entry\` (\`seq\`);`);
     this.addSql(`create index \`audit_entry_organization_path_index\` on \`audit_entry\` (\`organization_path\`);`);
     this.addSql(`create index \`audit_entry_subject_type_subject_id_seq_index\` on \`audit_entry\` (\`subject_type\`, \`subject_id\`, \`seq\`);`);
+
+    this.addSql(`create table \`stored_file\` (\`id\` text not null, \`purpose\` text not null, \`subject_type\` text not null, \`subject_id\` text not null, \`organization_path\` text not null, \`uploader_id\` text not null, \`max_bytes\` integer not null, \`allowed_types_json\` text not null, \`storage_key\` text not null, \`file_name\` text not null, \`issued_at\` datetime not null, \`uploaded_at\` datetime null, \`size\` integer null, \`mime_type\` text null, \`sha256\` text null, primary key (\`id\`));`);
+    this.addSql(`create index \`stored_file_subject_type_subject_id_purpose_index\` on \`stored_file\` (\`subject_type\`, \`subject_id\`, \`purpose\`);`);
 
     this.addSql(`create table \`workflow_application\` (\`id\` text not null, \`kind\` text not null, \`kind_name\` text not null, \`province_code\` text not null, \`definition_id\` text not null, \`definition_version\` integer not null, \`subject_type\` text not null, \`subject_id\` text not null, \`applicant_id\` text not null, \`organization_path\` text not null, \`routes_json\` text null, \`status\` text not null, \`step_index\` integer not null, \`step_key\` text not null, \`step_name\` text not null, \`actor_role\` text not null, \`actor_level\` text not null, \`acting_organization_path\` text not null, \`step_entered_at\` datetime not null, \`due_at\` datetime null, \`warn_at\` datetime null, \`queue_order_at\` datetime not null, \`sla_warned_at\` datetime null, \`sla_escalated_at\` datetime null, \`round\` integer not null default 1, \`version\` integer not null default 1, \`submitted_at\` datetime not null, \`updated_at\` datetime not null, \`closed_at\` datetime null, \`last_reason\` text null, primary key (\`id\`));`);
     this.addSql(`create index \`workflow_application_applicant_id_index\` on \`workflow_application\` (\`applicant_id\`);`);

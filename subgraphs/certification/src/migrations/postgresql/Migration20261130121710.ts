@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261130121204 extends Migration {
+export class Migration20261130121710 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "audit_chain_head" ("id" int not null default 1, "last_seq" bigint not null default 0, "last_hash" varchar(64) not null default '0000000000000000000000000000000000000000000000000000000000000000', constraint "audit_chain_head_pkey" primary key ("id"));`);
@@ -9,6 +9,9 @@ export class Migration20261130121204 extends Migration {
     this.addSql(`alter table "audit_entry" add constraint "audit_entry_seq_unique" unique ("seq");`);
     this.addSql(`create index "audit_entry_organization_path_index" on "audit_entry" ("organization_path");`);
     this.addSql(`create index "audit_entry_subject_type_subject_id_seq_index" on "audit_entry" ("subject_type", "subject_id", "seq");`);
+
+    this.addSql(`create table "stored_file" ("id" uuid not null, "purpose" varchar(64) not null, "subject_type" varchar(64) not null, "subject_id" varchar(64) not null, "organization_path" varchar(400) not null, "uploader_id" varchar(128) not null, "max_bytes" int not null, "allowed_types_json" varchar(400) not null, "storage_key" varchar(300) not null, "file_name" varchar(200) not null, "issued_at" timestamptz not null, "uploaded_at" timestamptz null, "size" int null, "mime_type" varchar(100) null, "sha256" varchar(64) null, constraint "stored_file_pkey" primary key ("id"));`);
+    this.addSql(`create index "stored_file_subject_type_subject_id_purpose_index" on "stored_file" ("subject_type", "subject_id", "purpose");`);
 
     this.addSql(`create table "workflow_application" ("id" uuid not null, "kind" varchar(64) not null, "kind_name" varchar(40) not null, "province_code" varchar(2) not null, "definition_id" uuid not null, "definition_version" int not null, "subject_type" varchar(64) not null, "subject_id" varchar(64) not null, "applicant_id" uuid not null, "organization_path" varchar(400) not null, "routes_json" text null, "status" varchar(16) not null, "step_index" int not null, "step_key" varchar(40) not null, "step_name" varchar(40) not null, "actor_role" varchar(32) not null, "actor_level" varchar(16) not null, "acting_organization_path" varchar(400) not null, "step_entered_at" timestamptz not null, "due_at" timestamptz null, "warn_at" timestamptz null, "queue_order_at" timestamptz not null, "sla_warned_at" timestamptz null, "sla_escalated_at" timestamptz null, "round" int not null default 1, "version" int not null default 1, "submitted_at" timestamptz not null, "updated_at" timestamptz not null, "closed_at" timestamptz null, "last_reason" varchar(500) null, constraint "workflow_application_pkey" primary key ("id"));`);
     this.addSql(`create index "workflow_application_applicant_id_index" on "workflow_application" ("applicant_id");`);
@@ -36,6 +39,8 @@ export class Migration20261130121204 extends Migration {
     this.addSql(`drop table if exists "audit_chain_head" cascade;`);
 
     this.addSql(`drop table if exists "audit_entry" cascade;`);
+
+    this.addSql(`drop table if exists "stored_file" cascade;`);
 
     this.addSql(`drop table if exists "workflow_application" cascade;`);
 

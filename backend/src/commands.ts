@@ -1,0 +1,95 @@
+/**
+ * Operator commands over the subgraphs' databases, configured like the subgraphs themselves
+ * (DATA_DIR, DATABASE_URL, <SUBGRAPH>_DATABASE_URL, PERSONAL_DATA_KEYS):
+ *
+ *   node backend/dist/cli.js audit verify [subgraph…]              every audit chain, or the ones named
+ *   node backend/dist/cli.js personal-data reencrypt [--all] [subgraph…]
+ *
+ * `audit verify` walks each chain and names the first entry that does not hold (edited, missing,
+ * or out of order); it exits 1 when any chain is broken. `personal-data reencrypt` brings every
+ * protected column under the active key of PERSONAL_DATA_KEYS (after adding a new key as active
+ * and keeping the old one listed); `--all` rewrites every row (after changing the lookup key).
+ */
+import {
+  loadPersonalDataKeys,
+  loadSubgraphConfig,
+  openDatabase,
+  reencryptPersonalData,
+  registerPersonalDataKeys,
+  subgraphEntities,
+  verifyAuditChain,
+  type AnySubgraphDefinition,
+} from "@xuekao/subgraph-kit";
+import { join } from "node:path";
+import { SUBGRAPHS } from "./backend.js";
+
+export interface CommandOutput {
+  write(line: string): void;
+}
+
+const USAGE = [
+  "用法：",
+  "  audit verify [子图…]                      校验审计链（默认全部子图）",
+  "  personal-data reencrypt [--all] [子图…]   以当前密钥重新加密个人信息（--all：全部重写，含查找索引）",
+  `  子图：${SUBGRAPHS.map((definition) => definition.name).join("、")}`,
+].join("\n");
+
+async function withDatabase<T>(definition: AnySubgraphDefinition, env: Record<string, string | undefined>, work: (orm: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+  const config = loadSubgraphConfig(definition, env);
+  const orm = await openDatabase({ target: config.database, entities: subgraphEntities(definition), migrations: definition.migrations, contextName: `${definition.name}-command` });
+  try {
+    registerPersonalDataKeys(
+      orm,
+      loadPersonalDataKeys({ env, nodeEnv: config.nodeEnv, developmentKeyFile: config.nodeEnv === "development" ? join(config.dataDir, "personal-data-keys.json") : undefined }),
+    );
+    return await work(orm);
+  } finally {
+    await orm.close();
+  }
+}
+
+/** Runs one command; returns the exit code (0 fine, 1 a broken chain, 2 a usage error). */
+export async function runCommand(args: readonly string[], env: Record<string, string | undefined>, out: CommandOutput): Promise<number> {
+  const [area, verb, ...rest] = args;
+  const all = rest.includes("--all");
+  const names = rest.filter((arg) => !arg.startsWith("--"));
+  const unknown = names.filter((name) => !SUBGRAPHS.some((definition) => definition.name === name));
+  if (unknown.length > 0) {
+    out.write(`未知的子图：${unknown.join("、")}\n${USAGE}`);
+    return 2;
+  }
+  const chosen = names.length > 0 ? SUBGRAPHS.filter((definition) => names.includes(definition.name)) : SUBGRAPHS;
+
+  if (area === "audit" && verb === "verify") {
+    let broken = 0;
+    for (const definition of chosen) {
+      const verdict = await withDatabase(definition, env, (orm) => verifyAuditChain(orm.em.fork()));
+      if (verdict.intact) {
+        out.write(`${definition.name}：审计链完好，共 ${verdict.entries} 条记录`);
+      } else {
+        broken += 1;
+        const id = verdict.brokenAt.id ? `（编号 ${verdict.brokenAt.id}）` : "";
+        out.write(`${definition.name}：审计链在第 ${verdict.brokenAt.seq} 条记录${id}处断开：${verdict.reason}`);
+      }
+    }
+    return broken > 0 ? 1 : 0;
+  }
+
+  if (area === "personal-data" && verb === "reencrypt") {
+    for (const definition of chosen) {
+      const report = await withDatabase(definition, env, (orm) =>
+        reencryptPersonalData(orm, { all, onProgress: (column, done) => out.write(`${definition.name}：${column} 已处理 ${done} 行`) }),
+      );
+      const columns = Object.entries(report.rewritten);
+      out.write(
+        columns.length === 0
+          ? `${definition.name}：没有受保护的字段`
+          : `${definition.name}：${columns.map(([column, count]) => `${column} 重写 ${count} 行`).join("，")}`,
+      );
+    }
+    return 0;
+  }
+
+  out.write(USAGE);
+  return 2;
+}
