@@ -1,0 +1,132 @@
+// Certification review on the workflow engine, through the shell's origin: the candidate's evidence
+// upload (files beside GraphQL, proxied by the shell's server and the gateway), the reviewer's
+// queue and decision in the bureau console, and the candidate told in the inbox.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { GIF_BYTES, pngOfSize, postGraphQL } from "@xuekao/subgraph-kit/testing";
+import type { Platform } from "../../src/platform.js";
+import type { RunningFrontends } from "../../src/browser/frontends.js";
+import { startBrowserStack, stopBrowserStack } from "../../src/browser/stack.js";
+import { accessTokenOf, openAs } from "../../src/browser/session.js";
+
+const SHOTS_DIR = process.env.SHOTS_DIR;
+async function shot(page: Page, name: string) {
+  if (SHOTS_DIR) await page.screenshot({ path: `${SHOTS_DIR}/${name}.png`, fullPage: true });
+}
+
+interface Refusal {
+  errors: Array<{ message: string; extensions: { code: string } }>;
+}
+
+describe("certification review through the workflow engine", () => {
+  let platform: Platform;
+  let frontends: RunningFrontends;
+  let browser: Browser;
+  const tokens = new Map<string, string>();
+
+  /** A GraphQL request through the shell's own origin, as the pages send them. */
+  const viaShell = async <T>(username: string, query: string, variables: Record<string, unknown> = {}) => {
+    if (!tokens.has(username)) tokens.set(username, await accessTokenOf(platform.gatewayUrl, username));
+    return postGraphQL<T>(`${frontends.shellUrl}/graphql`, query, variables, { authorization: `Bearer ${tokens.get(username)}`, "apollo-require-preflight": "true" });
+  };
+  const put = async (username: string, url: string, body: Buffer, contentType = "image/png") =>
+    fetch(`${frontends.shellUrl}${url}`, { method: "PUT", headers: { "content-type": contentType, authorization: `Bearer ${tokens.get(username)}` }, body });
+  const beijingCaseId = async () => {
+    const cases = await viaShell<{ certificationCases: Array<{ id: string }> }>("bjcandidate1", "{ certificationCases { id } }");
+    return cases.data!.certificationCases[0]!.id;
+  };
+  const ticket = async (caseId: string, fileName = "成绩证明.png") => {
+    const answer = await viaShell<{ requestCertificationEvidenceUpload: { uploadUrl: string } }>(
+      "bjcandidate1",
+      "mutation($caseId: ID!, $fileName: String!) { requestCertificationEvidenceUpload(caseId: $caseId, fileName: $fileName) { uploadUrl } }",
+      { caseId, fileName },
+    );
+    expect(answer.errors).toBeUndefined();
+    return answer.data!.requestCertificationEvidenceUpload.uploadUrl;
+  };
+
+  beforeAll(async () => {
+    ({ platform, frontends, browser } = await startBrowserStack());
+  });
+  afterAll(() => stopBrowserStack({ platform, frontends, browser }));
+
+  it("takes exactly 1 MB of PNG through the shell's origin and refuses one byte more, GIF bytes named .png and an unsigned link", async () => {
+    const caseId = await beijingCaseId();
+    expect((await put("bjcandidate1", await ticket(caseId), pngOfSize(1_048_576))).status).toBe(200);
+
+    const tooLarge = await put("bjcandidate1", await ticket(caseId), pngOfSize(1_048_577));
+    expect(tooLarge.status).toBe(413);
+    expect(((await tooLarge.json()) as Refusal).errors[0]).toMatchObject({ message: "文件过大，不能超过 1 MB", extensions: { code: "FILE_TOO_LARGE" } });
+
+    const gif = await put("bjcandidate1", await ticket(caseId, "x.png"), GIF_BYTES);
+    expect(((await gif.json()) as Refusal).errors[0]).toMatchObject({ message: "仅支持 JPG、PNG 格式的图片", extensions: { code: "UNSUPPORTED_FILE_TYPE" } });
+
+    const unsigned = (await ticket(caseId)).replace(/&sig=[^&]+/, "");
+    const refused = await put("bjcandidate1", unsigned, pngOfSize(100));
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as Refusal).errors[0]?.extensions.code).toBe("SIGNATURE_INVALID");
+  });
+
+  it("gives download links to the reviewers in scope only, and a link works for nobody else", async () => {
+    const reviewer = await viaShell<{ certificationCases: Array<{ evidence: Array<{ downloadUrl: string }> }> }>("bjreviewer1", "{ certificationCases { evidence { downloadUrl } } }");
+    const link = reviewer.data!.certificationCases[0]!.evidence[0]!.downloadUrl;
+    const download = (username: string) => fetch(`${frontends.shellUrl}${link}`, { headers: { authorization: `Bearer ${tokens.get(username)}` } });
+    const downloaded = await download("bjreviewer1");
+    expect(downloaded.status).toBe(200);
+    expect(Buffer.from(await downloaded.arrayBuffer()).equals(pngOfSize(1_048_576))).toBe(true);
+
+    // Inner Mongolia's institute does not see Beijing's cases, so it gets no link, and the reviewer's link refuses it.
+    const outside = await viaShell<{ certificationCases: Array<{ evidence: unknown[] }> }>("region1", "{ certificationCases { id evidence { downloadUrl } } }");
+    expect(outside.data!.certificationCases.some((item) => item.evidence.length > 0)).toBe(false);
+    const refused = await download("region1");
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as Refusal).errors[0]?.extensions.code).toBe("FORBIDDEN");
+  });
+
+  it("lets Beijing's reviewer see the evidence and return the case with a reason; the candidate is told", async () => {
+    const { page, problems } = await openAs(browser, frontends.shellUrl, "bjreviewer1", "/bureau/certification-review");
+    await page.getByTestId("certification-review-page").waitFor();
+    await page.getByTestId("review-candidate").first().waitFor();
+    expect(await page.getByTestId("review-step").first().textContent()).toContain("北京教育考试院审核认定");
+    await page.getByTestId("review-view-evidence").first().click();
+    await page.getByTestId("evidence-image").waitFor();
+    await shot(page, "bureau-review-evidence");
+    await page.keyboard.press("Escape");
+
+    await page.getByTestId("review-return").first().click();
+    await page.getByTestId("review-confirm").click();
+    expect(await page.locator(".el-form-item__error").textContent()).toContain("请填写原因");
+    await page.getByTestId("review-reason").locator("textarea").fill("扫描件不清晰，请重新上传加盖公章的成绩证明");
+    await shot(page, "bureau-review-return");
+    await page.getByTestId("review-confirm").click();
+    await page.getByTestId("review-done").waitFor();
+    expect(await page.getByTestId("review-done").textContent()).toContain("已将");
+    await page.getByText("暂无待审核的申请").waitFor();
+    expect(problems).toEqual([]);
+
+    const cases = await viaShell<{ certificationCases: Array<{ status: string; application: { lastReason: string } }> }>("bjcandidate1", "{ certificationCases { status application { lastReason } } }");
+    expect(cases.data!.certificationCases[0]).toEqual({ status: "RETURNED", application: { lastReason: "扫描件不清晰，请重新上传加盖公章的成绩证明" } });
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const inbox = await viaShell<{ me: { notifications: Array<{ body: string }> } }>("bjcandidate1", "{ me { notifications { body } } }");
+      if (inbox.data?.me.notifications.some((message) => message.body.includes("扫描件不清晰"))) break;
+      if (Date.now() > deadline) throw new Error(`no return message in the candidate's inbox: ${JSON.stringify(inbox)}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  });
+
+  it("takes Inner Mongolia's case from the county through the league/city to the region in their consoles", async () => {
+    for (const [username, next] of [["county1", "盟市审核"], ["league1", "自治区教育考试院认定"], ["region1", null]] as const) {
+      const { page, problems } = await openAs(browser, frontends.shellUrl, username, "/bureau/certification-review");
+      await page.getByTestId("review-candidate").first().waitFor();
+      await page.getByTestId("review-approve").first().click();
+      await page.getByTestId("review-confirm").click();
+      await page.getByTestId("review-done").waitFor();
+      expect(problems).toEqual([]);
+      await page.close();
+      const state = await viaShell<{ certificationCases: Array<{ status: string; application: { stepName: string } }> }>("candidate30", "{ certificationCases { status application { stepName } } }");
+      if (next) expect(state.data!.certificationCases[0]).toEqual({ status: "PENDING_REVIEW", application: { stepName: next } });
+      else expect(state.data!.certificationCases[0]?.status).toBe("APPROVED");
+    }
+  });
+});
