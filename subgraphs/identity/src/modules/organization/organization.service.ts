@@ -94,7 +94,8 @@ export class OrganizationService {
         action: "organization.created",
         subject: { type: "Organization", id },
         organizationPath: pathIds(organization),
-        after: { code, name, kind: input.kind, parentId: organization.parentId },
+        // Not `code`: the kit's masking takes a bare `code` for an SMS code and hides it.
+        after: { organizationCode: code, name, kind: input.kind, parentId: organization.parentId },
       });
       await flushUnique(tx.em, () => OrganizationErrors.ORGANIZATION_CODE_TAKEN({ code }));
       return organization;
