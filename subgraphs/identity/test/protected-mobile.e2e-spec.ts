@@ -55,7 +55,10 @@ describe.each(drivers)("mobiles protected at rest on %s", (driver) => {
       expect(challenge.mobile.startsWith(PROTECTED_PREFIX)).toBe(true);
       expect(challenge.mobile_lookup).toMatch(/^[0-9a-f]{64}$/);
     }
-    expect((await identity.service.orm.em.fork().find(SmsChallenge, {})).map((challenge) => challenge.mobile)).toContain(MOBILE);
+    const used = await identity.service.orm.em.fork().find(SmsChallenge, {});
+    expect(used.map((challenge) => challenge.mobile)).toContain(MOBILE);
+    // Marked used in the registration's transaction (the code was checked before it opened).
+    expect(used.find((challenge) => challenge.mobile === MOBILE)?.consumedAt).toBeInstanceOf(Date);
   });
 
   it("still signs the person in by mobile", async () => {
