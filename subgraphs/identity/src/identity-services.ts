@@ -1,24 +1,8 @@
 import { join } from "node:path";
-import { JWKS_PATH, loadConfig, type SubgraphContext, type SubgraphSetup, type SubgraphDefinition } from "@xuekao/subgraph-kit";
+import { JWKS_PATH, loadConfig, type SubgraphBoot, type SubgraphSetup } from "@xuekao/subgraph-kit";
 import { z } from "zod";
-import { SessionService, type SessionSettings } from "./modules/session/session.service.js";
-import { SmsCodeService } from "./modules/sms-code/sms-code.service.js";
-import { loadSigningKeys, type SigningKeys } from "./modules/signing-key/signing-keys.js";
-
-/** identity's long-lived services, built once at boot (see `setupIdentity`). */
-export interface IdentityServices {
-  keys: SigningKeys;
-  sessionSettings: SessionSettings;
-}
-
-export const identityServices = (ctx: SubgraphContext) => ctx.services as unknown as IdentityServices;
-
-/** The request's services over its own entity manager, for resolvers. */
-export const sessions = (ctx: SubgraphContext) => {
-  const { keys, sessionSettings } = identityServices(ctx);
-  return new SessionService(ctx.em, keys, sessionSettings);
-};
-export const smsCodes = (ctx: SubgraphContext) => new SmsCodeService(ctx.em);
+import type { IdentityServices } from "./identity-context.js";
+import { loadSigningKeys } from "./modules/signing-key/signing-keys.js";
 
 const seconds = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 
@@ -27,7 +11,7 @@ const seconds = (fallback: number) => z.coerce.number().int().min(1).default(fal
  * LOGIN_MAX_FAILURES, LOGIN_LOCK_MINUTES) and the signing keys, serves the JWKS, and lets
  * identity verify its own tokens in-process.
  */
-export const setupIdentity: NonNullable<SubgraphDefinition["setup"]> = async ({ env, config }): Promise<SubgraphSetup> => {
+export async function setupIdentity({ env, config }: SubgraphBoot): Promise<SubgraphSetup<IdentityServices>> {
   const settings = loadConfig(
     {
       ACCESS_TOKEN_TTL_SECONDS: seconds(15 * 60),
@@ -56,7 +40,7 @@ export const setupIdentity: NonNullable<SubgraphDefinition["setup"]> = async ({ 
   };
   const jwksBody = JSON.stringify(keys.jwks);
   return {
-    services: services as unknown as Record<string, unknown>,
+    services,
     tokenKeys: keys.keySet,
     routes: {
       [JWKS_PATH]: (_request, response) => {
@@ -66,4 +50,4 @@ export const setupIdentity: NonNullable<SubgraphDefinition["setup"]> = async ({ 
       },
     },
   };
-};
+}

@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { OutboxEvent } from "@xuekao/events";
-import type { SubgraphContext, SubgraphDefinition } from "@xuekao/subgraph-kit";
+import type { SubgraphDefinition } from "@xuekao/subgraph-kit";
+import type { IdentityContext, IdentityServices } from "./identity-context.js";
 import { migrations as libsqlMigrations } from "./migrations/libsql/index.js";
 import { migrations as postgresqlMigrations } from "./migrations/postgresql/index.js";
 import { Organization } from "./modules/organization/organization.entity.js";
@@ -20,9 +21,19 @@ import { SmsChallenge } from "./modules/sms-code/sms-challenge.entity.js";
 import { ApiClient } from "./modules/api-client/api-client.entity.js";
 import { ApiClientResolver } from "./modules/api-client/api-client.resolver.js";
 import { StaffAccountResolver } from "./modules/staff-account/staff-account.resolver.js";
+import { AccountErrors } from "./modules/account/account.errors.js";
+import { ApiClientErrors } from "./modules/api-client/api-client.errors.js";
+import { CredentialErrors } from "./modules/credential/credential.errors.js";
+import { OrganizationErrors } from "./modules/organization/organization.errors.js";
+import { RegistrationErrors } from "./modules/registration/registration.errors.js";
+import { SessionErrors } from "./modules/session/session.errors.js";
+import { SmsCodeErrors } from "./modules/sms-code/sms-code.errors.js";
+import { StaffAccountErrors } from "./modules/staff-account/staff-account.errors.js";
+
+const users = new UserService();
 
 /** identity: users, organisations, roles, sessions, API clients. */
-export const identitySubgraph: SubgraphDefinition = {
+export const identitySubgraph: SubgraphDefinition<IdentityServices> = {
   name: "identity",
   defaultPort: 4001,
   resolvers: [OrganizationResolver, UserResolver, SessionResolver, MeResolver, PasswordChangeResolver, RoleBindingResolver, RegistrationResolver, AccountResolver, ApiClientResolver, StaffAccountResolver],
@@ -34,12 +45,23 @@ export const identitySubgraph: SubgraphDefinition = {
     // A reference from another subgraph (a record's candidate, a case's applicant) shows the
     // person only to a caller whose scope holds them, exactly like `user(id)`.
     User: {
-      __resolveReference: ({ id }: { id: string }, { em, loaders, caller }: SubgraphContext) =>
-        loaders.batch("visible-users", (ids) => new UserService(em).visibleByIds(caller, ids)).load(id),
+      __resolveReference: ({ id }: { id: string }, ctx: IdentityContext) =>
+        ctx.loaders.batch("visible-users", (ids: readonly string[]) => users.visibleByIds(ctx, ids)).load(id),
     },
     Organization: {
-      __resolveReference: ({ id }: { id: string }, { loaders }: SubgraphContext) => loaders.load(Organization, id),
+      // Organisations are public (like `organization(id)`).
+      __resolveReference: ({ id }: { id: string }, { loaders }: IdentityContext) => loaders.load(Organization, id),
     },
   },
   seedDemo: seedIdentityDemo,
+  errors: [
+    AccountErrors,
+    ApiClientErrors,
+    CredentialErrors,
+    OrganizationErrors,
+    RegistrationErrors,
+    SessionErrors,
+    SmsCodeErrors,
+    StaffAccountErrors,
+  ],
 };

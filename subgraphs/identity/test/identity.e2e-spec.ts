@@ -1,8 +1,8 @@
 import { DEMO_PASSWORD, demoOrgId, demoUserId, demoUsers } from "@xuekao/demo-data";
-import { systemClock } from "@xuekao/subgraph-kit";
 import { recordSqlQueries, signedInAs, startTestSubgraph, testDrivers, type TestSubgraph, itBehavesLikeASubgraph } from "@xuekao/subgraph-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { User } from "../src/modules/user/user.entity.js";
+import type { IdentityContext } from "../src/identity-context.js";
 import { identitySubgraph } from "../src/subgraph.js";
 
 const drivers = await testDrivers();
@@ -136,9 +136,8 @@ describe.each(drivers)("identity subgraph on %s", (driver) => {
   });
 
   it("seeds the demo data only once", async () => {
-    const { seedDemo } = identitySubgraph;
-    const em = subgraph.service.orm.em.fork();
-    await seedDemo!(em, { clock: systemClock });
+    // The kit's SubgraphService is not typed by services: its system context carries identity's at run time.
+    await identitySubgraph.seedDemo!(subgraph.service.systemContext() as IdentityContext);
     expect(await subgraph.service.orm.em.fork().count(User)).toBe(demoUsers.length);
   });
 });

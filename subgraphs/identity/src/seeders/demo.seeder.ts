@@ -1,14 +1,18 @@
-import type { EntityManager } from "@mikro-orm/core";
 import { Role } from "@xuekao/subgraph-kit";
 import { DEMO_CLIENT, DEMO_PASSWORD, demoOrganizations, demoUsers } from "@xuekao/demo-data";
+import type { IdentityContext } from "../identity-context.js";
 import { ApiClient } from "../modules/api-client/api-client.entity.js";
 import { hashPassword } from "../modules/credential/password.js";
 import { RoleBinding } from "../modules/role-binding/role-binding.entity.js";
 import { Organization, OrganizationKind } from "../modules/organization/organization.entity.js";
 import { User } from "../modules/user/user.entity.js";
 
-/** Idempotent: inserts the demo organisations and people that are not there yet (development only). */
-export async function seedIdentityDemo(em: EntityManager): Promise<void> {
+/**
+ * Idempotent: inserts the demo organisations and people that are not there yet (development
+ * only), dated by the context's clock. Configuration, not decisions: no audit entries.
+ */
+export async function seedIdentityDemo({ em, clock }: IdentityContext): Promise<void> {
+  const now = clock.now();
   const existingOrganizations = new Set((await em.find(Organization, {}, { fields: ["id"] })).map((row) => row.id));
   const pathOf = new Map<string, string>();
   for (const organization of demoOrganizations) {
@@ -23,7 +27,7 @@ export async function seedIdentityDemo(em: EntityManager): Promise<void> {
       kind: organization.kind as OrganizationKind,
       parentId: organization.parentId,
       path,
-      createdAt: new Date(),
+      createdAt: now,
     });
   }
   const existingUsers = new Set((await em.find(User, {}, { fields: ["id"] })).map((row) => row.id));
@@ -36,13 +40,14 @@ export async function seedIdentityDemo(em: EntityManager): Promise<void> {
       displayName: user.displayName,
       passwordHash,
       mobile: null,
+      mobileLookup: null,
       // Demo accounts keep the documented password (development only).
       mustChangePassword: false,
       failedLoginCount: 0,
       lockedUntil: null,
-      createdAt: new Date(),
+      createdAt: now,
     });
-    em.create(RoleBinding, { userId: user.id, role: user.role as Role, organizationId: user.organizationId, createdAt: new Date() });
+    em.create(RoleBinding, { userId: user.id, role: user.role as Role, organizationId: user.organizationId, createdAt: now });
   }
   if (!(await em.count(ApiClient, { clientId: DEMO_CLIENT.clientId }))) {
     em.create(ApiClient, {
@@ -51,7 +56,7 @@ export async function seedIdentityDemo(em: EntityManager): Promise<void> {
       secretHash: await hashPassword(DEMO_CLIENT.secret),
       scopes: DEMO_CLIENT.scopes.join(" "),
       disabledAt: null,
-      createdAt: new Date(),
+      createdAt: now,
     });
   }
   await em.flush();

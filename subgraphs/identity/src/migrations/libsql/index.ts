@@ -3,9 +3,11 @@ import type { MigrationObject } from "@mikro-orm/core";
 import { Migration20261122152833 } from "./Migration20261122152833.js";
 import { Migration20261122165159 } from "./Migration20261122165159.js";
 import { Migration20261122180149 } from "./Migration20261122180149.js";
+import { Migration20261130122109 } from "./Migration20261130122109.js";
 
 export const migrations: MigrationObject[] = [
   { name: "Migration20261122152833", class: Migration20261122152833 },
   { name: "Migration20261122165159", class: Migration20261122165159 },
   { name: "Migration20261122180149", class: Migration20261122180149 },
+  { name: "Migration20261130122109", class: Migration20261130122109 },
 ];

@@ -3,9 +3,11 @@ import type { MigrationObject } from "@mikro-orm/core";
 import { Migration20261122152834 } from "./Migration20261122152834.js";
 import { Migration20261122165159 } from "./Migration20261122165159.js";
 import { Migration20261122180149 } from "./Migration20261122180149.js";
+import { Migration20261130122110 } from "./Migration20261130122110.js";
 
 export const migrations: MigrationObject[] = [
   { name: "Migration20261122152834", class: Migration20261122152834 },
   { name: "Migration20261122165159", class: Migration20261122165159 },
   { name: "Migration20261122180149", class: Migration20261122180149 },
+  { name: "Migration20261130122110", class: Migration20261130122110 },
 ];

@@ -30,5 +30,5 @@ export class ApiClient {
   disabledAt: Date | null = null;
 
   @Property({ type: "datetime" })
-  createdAt: Date = new Date();
+  createdAt!: Date;
 }

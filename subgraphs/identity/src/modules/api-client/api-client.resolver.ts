@@ -1,6 +1,6 @@
-import type { SubgraphContext } from "@xuekao/subgraph-kit";
+import { publicAccess, Rule } from "@xuekao/subgraph-kit";
 import { Arg, Ctx, Field, Mutation, ObjectType, Resolver } from "type-graphql";
-import { identityServices } from "../../identity-services.js";
+import type { IdentityContext } from "../../identity-context.js";
 import { ApiClientService } from "./api-client.service.js";
 
 @ObjectType({ description: "第三方系统的访问令牌" })
@@ -17,12 +17,15 @@ export class ClientToken {
 
 @Resolver()
 export class ApiClientResolver {
+  private readonly clients = new ApiClientService();
+
   @Mutation(() => ClientToken, { description: "第三方系统（如学信网）以客户端编号和密钥换取访问令牌" })
+  @Rule(publicAccess("第三方系统的登录：客户端编号与密钥即凭证"))
   issueClientToken(
     @Arg("clientId", () => String) clientId: string,
     @Arg("clientSecret", () => String) clientSecret: string,
-    @Ctx() ctx: SubgraphContext,
+    @Ctx() ctx: IdentityContext,
   ): Promise<ClientToken> {
-    return new ApiClientService(ctx.em, identityServices(ctx).keys).issueToken(clientId, clientSecret);
+    return this.clients.issueToken(ctx, clientId, clientSecret);
   }
 }

@@ -1,6 +1,9 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from "node:crypto";
 import { promisify } from "node:util";
-import { DomainError, textLength } from "@xuekao/subgraph-kit";
+import { textLength } from "@xuekao/subgraph-kit";
+import { CredentialErrors, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./credential.errors.js";
+
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };
 
 const scrypt = promisify(scryptCallback) as (password: string, salt: Buffer, keylen: number, options: ScryptOptions) => Promise<Buffer>;
 
@@ -32,9 +35,6 @@ export async function verifyPassword(password: string, stored: string): Promise<
 let decoyHash: Promise<string> | undefined;
 export const decoyPasswordHash = () => (decoyHash ??= hashPassword(randomBytes(18).toString("base64url")));
 
-export const PASSWORD_MIN_LENGTH = 8;
-export const PASSWORD_MAX_LENGTH = 64;
-
 /**
  * 8–64 characters with at least three of: lower-case, upper-case, digits, symbols; and not
  * containing the user name. Refusals name the rule in Chinese.
@@ -42,11 +42,10 @@ export const PASSWORD_MAX_LENGTH = 64;
 export function checkPasswordStrength(password: string, username: string): void {
   const length = textLength(password);
   if (length < PASSWORD_MIN_LENGTH || length > PASSWORD_MAX_LENGTH) {
-    throw weak(`密码长度须为 ${PASSWORD_MIN_LENGTH} 至 ${PASSWORD_MAX_LENGTH} 位`);
+    throw CredentialErrors.PASSWORD_TOO_WEAK({ rule: "length" });
   }
   const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((pattern) => pattern.test(password)).length;
-  if (classes < 3) throw weak("密码须至少包含小写字母、大写字母、数字、符号中的三类");
-  if (username && password.toLowerCase().includes(username.toLowerCase())) throw weak("密码不能包含用户名");
+  if (classes < 3) throw CredentialErrors.PASSWORD_TOO_WEAK({ rule: "classes" });
+  if (username && password.toLowerCase().includes(username.toLowerCase())) throw CredentialErrors.PASSWORD_TOO_WEAK({ rule: "username" });
 }
 
-const weak = (message: string) => new DomainError("PASSWORD_TOO_WEAK", "BAD_USER_INPUT", message, { field: "password" });

@@ -56,5 +56,5 @@ export class Organization {
 
   @Field(() => Date)
   @Property({ type: "datetime" })
-  createdAt: Date = new Date();
+  createdAt!: Date;
 }

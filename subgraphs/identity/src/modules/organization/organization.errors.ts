@@ -1,20 +1,17 @@
-import { DomainError } from "@xuekao/subgraph-kit";
-import type { OrganizationKind } from "./organization.entity.js";
+import { defineErrors } from "@xuekao/subgraph-kit";
 
-export const OrganizationErrors = {
-  codeTaken: (code: string) =>
-    new DomainError("ORGANIZATION_CODE_TAKEN", "CONFLICT", `组织代码 ${code} 已被使用`, { field: "code" }),
-  codeInvalid: () =>
-    new DomainError("ORGANIZATION_CODE_INVALID", "BAD_USER_INPUT", "组织代码须为 2 至 32 位数字", { field: "code" }),
-  nameInvalid: () =>
-    new DomainError("ORGANIZATION_NAME_INVALID", "BAD_USER_INPUT", "组织名称须为 2 至 100 个字符", { field: "name" }),
-  parentNotFound: (parentId: string) =>
-    new DomainError("ORGANIZATION_PARENT_NOT_FOUND", "BAD_USER_INPUT", "上级组织不存在", { field: "parentId", parentId }),
-  parentKindInvalid: (kind: OrganizationKind, allowed: readonly string[]) =>
-    new DomainError(
-      "ORGANIZATION_PARENT_KIND_INVALID",
-      "BAD_USER_INPUT",
-      allowed.length === 0 ? "省级考试院不能有上级组织" : `该类组织的上级须为：${allowed.join("、")}`,
-      { field: "parentId", kind, allowed },
-    ),
-};
+export const OrganizationErrors = defineErrors("organization", {
+  ORGANIZATION_CODE_TAKEN: { category: "CONFLICT", field: "code", message: (params: { code: string }) => `组织代码 ${params.code} 已被使用` },
+  ORGANIZATION_CODE_INVALID: { category: "BAD_USER_INPUT", field: "code", message: "组织代码须为 2 至 32 位数字" },
+  ORGANIZATION_NAME_INVALID: { category: "BAD_USER_INPUT", field: "name", message: "组织名称须为 2 至 100 个字符" },
+  /** Raise with `{ parentId }` in the details. */
+  ORGANIZATION_PARENT_NOT_FOUND: { category: "BAD_USER_INPUT", field: "parentId", message: "上级组织不存在" },
+  /** Raise with `{ kind, allowed }` in the details. */
+  ORGANIZATION_PARENT_KIND_INVALID: {
+    category: "BAD_USER_INPUT",
+    field: "parentId",
+    message: (params: { allowed: readonly string[] }) => (params.allowed.length === 0 ? "省级考试院不能有上级组织" : `该类组织的上级须为：${params.allowed.join("、")}`),
+  },
+  /** Provinces are set up by the platform's operators (seeded configuration), never through the API. */
+  FORBIDDEN: { category: "FORBIDDEN", message: "省级考试院由平台运维设立，不能在此新建" },
+});

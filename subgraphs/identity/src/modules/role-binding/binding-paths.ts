@@ -1,7 +1,7 @@
 import { FlushMode, type EntityManager } from "@mikro-orm/core";
 import type { Role } from "@xuekao/subgraph-kit";
 import { Organization } from "../organization/organization.entity.js";
-import type { RoleBinding } from "./role-binding.entity.js";
+import { RoleBinding } from "./role-binding.entity.js";
 
 export interface PlacedBinding {
   role: Role;
@@ -35,4 +35,13 @@ export async function placeBindings(em: EntityManager, bindings: readonly Pick<R
       const path = pathOf.get(binding.organizationId)!;
       return { role: binding.role, organizationId: binding.organizationId, path, provinceCode: provinceCodeOf.get(path[0]!) ?? null };
     });
+}
+
+/**
+ * Where a person sits, for an audit entry about them: the path of their oldest binding whose
+ * organisation exists (a person's first role is where they were set up), or [] when none does.
+ */
+export async function placeOfPerson(em: EntityManager, userId: string): Promise<string[]> {
+  const bindings = await em.find(RoleBinding, { userId }, { orderBy: { createdAt: "asc" }, flushMode: FlushMode.COMMIT });
+  return (await placeBindings(em, bindings))[0]?.path ?? [];
 }

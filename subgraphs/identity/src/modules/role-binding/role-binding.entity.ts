@@ -1,12 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { Entity, Index, PrimaryKey, Property, Unique } from "@mikro-orm/core";
 import { Role } from "@xuekao/subgraph-kit";
-import { Field, ObjectType, registerEnumType } from "type-graphql";
-
-registerEnumType(Role, {
-  name: "Role",
-  description: "角色：在校考生、社会考生、班主任、学校管理员、学校工作人员、旗县区、盟市、省级考试院、认定审核员、第三方系统",
-});
+// The GraphQL enum `Role` is registered by the kit (workflow.types.ts), once for every subgraph.
+import { Field, ObjectType } from "type-graphql";
 
 /** One role a person holds in one organisation (a person may hold several). */
 @ObjectType({ description: "角色授权：某人在某组织中的角色" })
@@ -29,5 +25,5 @@ export class RoleBinding {
   organizationId!: string;
 
   @Property({ type: "datetime" })
-  createdAt: Date = new Date();
+  createdAt!: Date;
 }

@@ -35,5 +35,5 @@ export class RefreshToken {
   revokedAt: Date | null = null;
 
   @Property({ type: "datetime" })
-  createdAt: Date = new Date();
+  createdAt!: Date;
 }

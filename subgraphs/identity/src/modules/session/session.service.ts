@@ -1,14 +1,14 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import type { EntityManager } from "@mikro-orm/core";
 import { isMobile } from "@xuekao/rules";
 import type { AccessTokenClaims, TokenRoleClaim } from "@xuekao/subgraph-kit";
+import type { IdentityContext } from "../../identity-context.js";
 import { decoyPasswordHash, PASSWORD_MAX_LENGTH, verifyPassword } from "../credential/password.js";
 import { placeBindings } from "../role-binding/binding-paths.js";
 import { RoleBinding } from "../role-binding/role-binding.entity.js";
-import type { SigningKeys } from "../signing-key/signing-keys.js";
+import { mobileLookupOf } from "../user/mobile.js";
 import { User } from "../user/user.entity.js";
 import { RefreshToken } from "./refresh-token.entity.js";
-import { SessionErrors } from "./session.errors.js";
+import { accountLocked, SessionErrors } from "./session.errors.js";
 import type { AuthPayload } from "./session.types.js";
 
 export interface SessionSettings {
@@ -21,66 +21,63 @@ export interface SessionSettings {
 
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 
+/** Logins and their refresh-token families; keys and settings come from `ctx.services`, time from `ctx.clock`. */
 export class SessionService {
-  constructor(
-    private readonly em: EntityManager,
-    private readonly keys: SigningKeys,
-    private readonly settings: SessionSettings,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
-
-  async login(identifier: string, password: string): Promise<AuthPayload> {
+  async login(ctx: IdentityContext, identifier: string, password: string): Promise<AuthPayload> {
+    const { em } = ctx;
     const name = identifier.trim();
     // No password is longer than the policy allows: refuse before spending a hash on it.
-    if (password.length > 4 * PASSWORD_MAX_LENGTH) throw SessionErrors.invalidCredentials();
-    const user = await this.em.findOne(User, isMobile(name) ? { mobile: name } : { username: name });
+    if (password.length > 4 * PASSWORD_MAX_LENGTH) throw SessionErrors.UNAUTHENTICATED();
+    // A mobile is stored encrypted: found by its lookup, never by the column itself.
+    const user = await em.findOne(User, isMobile(name) ? { mobileLookup: mobileLookupOf(ctx, name) } : { username: name });
     if (!user?.passwordHash) {
       await verifyPassword(password, await decoyPasswordHash());
-      throw SessionErrors.invalidCredentials();
+      throw SessionErrors.UNAUTHENTICATED();
     }
-    const now = this.now();
-    if (user.lockedUntil && user.lockedUntil > now) throw SessionErrors.accountLocked(user.lockedUntil);
+    const now = ctx.clock.now();
+    if (user.lockedUntil && user.lockedUntil > now) throw accountLocked(user.lockedUntil);
 
     if (!(await verifyPassword(password, user.passwordHash))) {
+      const settings = ctx.services.sessionSettings;
       user.failedLoginCount += 1;
-      if (user.failedLoginCount >= this.settings.maxFailedLogins) {
+      if (user.failedLoginCount >= settings.maxFailedLogins) {
         user.failedLoginCount = 0;
-        user.lockedUntil = new Date(now.getTime() + this.settings.lockMinutes * 60_000);
-        await this.em.flush();
-        throw SessionErrors.accountLocked(user.lockedUntil);
+        user.lockedUntil = new Date(now.getTime() + settings.lockMinutes * 60_000);
+        await em.flush();
+        throw accountLocked(user.lockedUntil);
       }
-      await this.em.flush();
-      throw SessionErrors.invalidCredentials();
+      await em.flush();
+      throw SessionErrors.UNAUTHENTICATED();
     }
     user.failedLoginCount = 0;
     user.lockedUntil = null;
-    return this.startSession(user.id);
+    return this.startSession(ctx, user.id);
   }
 
   /** Exchanges a refresh token for a new pair; a token used twice revokes its whole family. */
-  async refresh(presented: string): Promise<AuthPayload> {
-    const token = await this.em.findOne(RefreshToken, { tokenHash: sha256(presented) });
-    const now = this.now();
-    if (!token || token.revokedAt || token.expiresAt <= now) throw SessionErrors.refreshInvalid();
+  async refresh(ctx: IdentityContext, presented: string): Promise<AuthPayload> {
+    const token = await ctx.em.findOne(RefreshToken, { tokenHash: sha256(presented) });
+    const now = ctx.clock.now();
+    if (!token || token.revokedAt || token.expiresAt <= now) throw SessionErrors.REFRESH_TOKEN_INVALID();
     if (token.replacedAt) {
-      await this.revokeFamily(token.familyId, now);
-      throw SessionErrors.refreshReused();
+      await this.revokeFamily(ctx, token.familyId);
+      throw SessionErrors.REFRESH_TOKEN_REUSED();
     }
     token.replacedAt = now;
-    return this.issue(token.userId, token.familyId);
+    return this.issue(ctx, token.userId, token.familyId);
   }
 
   /** Ends the login the token belongs to (its family); unknown tokens are fine: logout is idempotent. */
-  async logout(presented: string): Promise<boolean> {
-    const token = await this.em.findOne(RefreshToken, { tokenHash: sha256(presented) });
-    if (token) await this.revokeFamily(token.familyId, this.now());
+  async logout(ctx: IdentityContext, presented: string): Promise<boolean> {
+    const token = await ctx.em.findOne(RefreshToken, { tokenHash: sha256(presented) });
+    if (token) await this.revokeFamily(ctx, token.familyId);
     return true;
   }
 
   /** The role bindings with their organisation paths, as the access token carries them. */
-  async claimsOf(userId: string): Promise<AccessTokenClaims> {
-    const bindings = await this.em.find(RoleBinding, { userId }, { orderBy: { createdAt: "asc" } });
-    const roles: TokenRoleClaim[] = (await placeBindings(this.em, bindings)).map((binding) => ({
+  async claimsOf(ctx: IdentityContext, userId: string): Promise<AccessTokenClaims> {
+    const bindings = await ctx.em.find(RoleBinding, { userId }, { orderBy: { createdAt: "asc" } });
+    const roles: TokenRoleClaim[] = (await placeBindings(ctx.em, bindings)).map((binding) => ({
       role: binding.role,
       org: binding.organizationId,
       path: binding.path,
@@ -90,45 +87,47 @@ export class SessionService {
   }
 
   /** A new login for a user who has just proved who they are (password, or registration). */
-  startSession(userId: string): Promise<AuthPayload> {
-    return this.issue(userId, randomUUID());
+  startSession(ctx: IdentityContext, userId: string): Promise<AuthPayload> {
+    return this.issue(ctx, userId, randomUUID());
   }
 
   /** Ends every login of the user except `keepSessionId` (after a password change, say). */
-  async endOtherSessions(userId: string, keepSessionId?: string): Promise<void> {
-    await this.em.nativeUpdate(
+  async endOtherSessions(ctx: IdentityContext, userId: string, keepSessionId?: string): Promise<void> {
+    await ctx.em.nativeUpdate(
       RefreshToken,
       { userId, revokedAt: null, ...(keepSessionId ? { familyId: { $ne: keepSessionId } } : {}) },
-      { revokedAt: this.now() },
+      { revokedAt: ctx.clock.now() },
     );
   }
 
-  private async issue(userId: string, familyId: string): Promise<AuthPayload> {
-    const now = this.now();
+  private async issue(ctx: IdentityContext, userId: string, familyId: string): Promise<AuthPayload> {
+    const { em } = ctx;
+    const { keys, sessionSettings: settings } = ctx.services;
+    const now = ctx.clock.now();
     const refreshToken = randomBytes(32).toString("base64url");
-    this.em.create(RefreshToken, {
+    em.create(RefreshToken, {
       userId,
       familyId,
       tokenHash: sha256(refreshToken),
-      expiresAt: new Date(now.getTime() + this.settings.refreshTokenTtlSeconds * 1000),
+      expiresAt: new Date(now.getTime() + settings.refreshTokenTtlSeconds * 1000),
       replacedAt: null,
       revokedAt: null,
       createdAt: now,
     });
-    await this.em.flush();
-    const passwordChangeRequired = (await this.em.findOne(User, { id: userId }, { fields: ["mustChangePassword"] }))?.mustChangePassword ?? false;
+    await em.flush();
+    const passwordChangeRequired = (await em.findOne(User, { id: userId }, { fields: ["mustChangePassword"] }))?.mustChangePassword ?? false;
     // `pcr` travels in the token so that every subgraph refuses the caller's other requests.
-    const claims = { ...(await this.claimsOf(userId)), sid: familyId, ...(passwordChangeRequired ? { pcr: true } : {}) };
-    const accessToken = await this.keys.sign(userId, claims, this.settings.accessTokenTtlSeconds, now);
+    const claims = { ...(await this.claimsOf(ctx, userId)), sid: familyId, ...(passwordChangeRequired ? { pcr: true } : {}) };
+    const accessToken = await keys.sign(userId, claims, settings.accessTokenTtlSeconds, now);
     return {
       accessToken,
       refreshToken,
-      expiresAt: new Date(now.getTime() + this.settings.accessTokenTtlSeconds * 1000),
+      expiresAt: new Date(now.getTime() + settings.accessTokenTtlSeconds * 1000),
       passwordChangeRequired,
     };
   }
 
-  private async revokeFamily(familyId: string, now: Date): Promise<void> {
-    await this.em.nativeUpdate(RefreshToken, { familyId, revokedAt: null }, { revokedAt: now });
+  private async revokeFamily(ctx: IdentityContext, familyId: string): Promise<void> {
+    await ctx.em.nativeUpdate(RefreshToken, { familyId, revokedAt: null }, { revokedAt: ctx.clock.now() });
   }
 }

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { generateSigningJwk, loadSigningKeys, publicJwkOf } from "./signing-keys.js";
 
 const claims = { typ: "user" as const, roles: [] };
+const now = () => new Date();
 
 describe("signing keys", () => {
   const dir = mkdtempSync(join(tmpdir(), "xuekao-keys-"));
@@ -21,7 +22,7 @@ describe("signing keys", () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(JSON.parse(readFileSync(file, "utf8"))).toHaveProperty("d");
     // Tokens signed before the restart still verify after it.
-    const token = await first.sign("user-1", claims, 60);
+    const token = await first.sign("user-1", claims, 60, now());
     expect((await jwtVerify(token, second.keySet)).payload.sub).toBe("user-1");
   });
 
@@ -34,10 +35,10 @@ describe("signing keys", () => {
     });
     expect(keys.jwks.keys.map((key) => key.kid)).toEqual(["2026-11", "2026-05"]);
     expect(keys.jwks.keys.every((key) => key.d === undefined)).toBe(true);
-    expect(decodeProtectedHeader(await keys.sign("user-1", claims, 60))).toMatchObject({ alg: "ES256", kid: "2026-11" });
+    expect(decodeProtectedHeader(await keys.sign("user-1", claims, 60, now()))).toMatchObject({ alg: "ES256", kid: "2026-11" });
 
     const oldKeys = await loadSigningKeys({ env: { IDENTITY_SIGNING_KEY: JSON.stringify(retired) }, production: true });
-    const oldToken = await oldKeys.sign("user-2", claims, 60);
+    const oldToken = await oldKeys.sign("user-2", claims, 60, now());
     expect((await jwtVerify(oldToken, keys.keySet)).payload.sub).toBe("user-2");
   });
 

@@ -19,7 +19,8 @@ const DEVELOPMENT_KID_PREFIX = "dev-";
 
 export interface SigningKeys {
   kid: string;
-  sign(subject: string, claims: AccessTokenClaims, ttlSeconds: number, now?: Date): Promise<string>;
+  /** Signs a token issued at `now` (the request context's clock: tests move it, tokens follow). */
+  sign(subject: string, claims: AccessTokenClaims, ttlSeconds: number, now: Date): Promise<string>;
   /** The public JWKS document served at /.well-known/jwks.json. */
   jwks: { keys: JWK[] };
   /** For verifying in-process (identity checks its own tokens without an HTTP round trip). */
@@ -89,7 +90,7 @@ export async function loadSigningKeys(options: {
     kid,
     jwks,
     keySet: createLocalJWKSet(jwks),
-    sign: (subject, claims, ttlSeconds, now = new Date()) => {
+    sign: (subject, claims, ttlSeconds, now) => {
       const issuedAt = Math.floor(now.getTime() / 1000);
       return new SignJWT({ ...claims })
         .setProtectedHeader({ alg: ALGORITHM, kid, typ: "JWT" })

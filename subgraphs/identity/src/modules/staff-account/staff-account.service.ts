@@ -1,13 +1,20 @@
-import { recordContactChanged } from "../user/contact-event.js";
-import type { EntityManager } from "@mikro-orm/core";
-import { authorize, CANDIDATE_ROLES, DomainError, flushUnique, isUuid, Role, textLength, type Caller } from "@xuekao/subgraph-kit";
+import { accessRule, authorize, CANDIDATE_ROLES, flushUnique, isUuid, Role, textLength } from "@xuekao/subgraph-kit";
+import type { IdentityContext } from "../../identity-context.js";
 import { checkPasswordStrength, hashPassword } from "../credential/password.js";
 import { Organization, OrganizationKind } from "../organization/organization.entity.js";
+import { pathIds } from "../organization/organization.service.js";
 import { RegistrationErrors, USERNAME_PATTERN } from "../registration/registration.errors.js";
 import { RoleBinding } from "../role-binding/role-binding.entity.js";
-import { SessionErrors } from "../session/session.errors.js";
+import { recordContactChanged } from "../user/contact-event.js";
 import { User } from "../user/user.entity.js";
 import { UserService } from "../user/user.service.js";
+import { StaffAccountErrors } from "./staff-account.errors.js";
+
+/**
+ * Who sets up staff accounts and binds roles at all (the declared rule of `createStaffAccount`
+ * and `bindRole`): the province institute and school admins. Which role, and where, is `GRANTS`.
+ */
+export const MANAGE_STAFF_ACCOUNTS = accessRule("MANAGE_STAFF_ACCOUNTS", { roles: [Role.PROVINCE_INSTITUTE, Role.SCHOOL_ADMIN] });
 
 /**
  * Who sets up whose account (DOMAIN.md): the province institute allocates the accounts of
@@ -33,76 +40,89 @@ const KIND_LABELS: Record<OrganizationKind, string> = {
   [OrganizationKind.CLASS]: "班级",
 };
 
-export const StaffAccountErrors = {
-  roleNotGrantable: () =>
-    new DomainError("ROLE_NOT_GRANTABLE", "BAD_USER_INPUT", "考生和第三方系统的账号不能由工作人员创建", { field: "role" }),
-  organizationMismatch: (kind: OrganizationKind) =>
-    new DomainError("ROLE_ORGANIZATION_MISMATCH", "BAD_USER_INPUT", `该角色须设在${KIND_LABELS[kind]}`, { field: "organizationId" }),
-  organizationNotFound: () => new DomainError("ORGANIZATION_NOT_FOUND", "BAD_USER_INPUT", "组织不存在", { field: "organizationId" }),
-  userNotFound: () => new DomainError("USER_NOT_FOUND", "BAD_USER_INPUT", "用户不存在", { field: "userId" }),
-  alreadyBound: () => new DomainError("ROLE_ALREADY_BOUND", "CONFLICT", "该用户在此组织已有该角色"),
-  candidateAccount: () =>
-    new DomainError("ROLE_NOT_FOR_CANDIDATE", "BAD_USER_INPUT", "考生账号不能被授予工作人员角色，请为工作人员另建账号", { field: "userId" }),
-};
-
 export class StaffAccountService {
-  constructor(private readonly em: EntityManager) {}
+  private readonly users = new UserService();
 
   /** Checks the caller may grant `role` at `organizationId`; returns the organisation. */
-  private async grantable(caller: Caller | null, role: Role, organizationId: string): Promise<Organization> {
-    if (!caller) throw SessionErrors.notSignedIn();
+  private async grantable(ctx: IdentityContext, role: Role, organizationId: string): Promise<Organization> {
     const grant = GRANTS[role];
-    if (!grant) throw StaffAccountErrors.roleNotGrantable();
-    const organization = isUuid(organizationId) ? await this.em.findOne(Organization, { id: organizationId }) : null;
-    if (!organization) throw StaffAccountErrors.organizationNotFound();
-    authorize(caller, { roles: [grant.grantedBy] }, { organizationPath: organization.path.split("/") });
-    if (organization.kind !== grant.kind) throw StaffAccountErrors.organizationMismatch(grant.kind);
+    if (!grant) throw StaffAccountErrors.ROLE_NOT_GRANTABLE();
+    const organization = isUuid(organizationId) ? await ctx.em.findOne(Organization, { id: organizationId }) : null;
+    if (!organization) throw StaffAccountErrors.ORGANIZATION_NOT_FOUND();
+    authorize(ctx.caller, { roles: [grant.grantedBy] }, { organizationPath: pathIds(organization) });
+    if (organization.kind !== grant.kind) throw StaffAccountErrors.ROLE_ORGANIZATION_MISMATCH({ kindLabel: KIND_LABELS[grant.kind] });
     return organization;
   }
 
+  /**
+   * A new account holding one role, with an initial password the person must change at first
+   * login. Audited (`staff-account.created`, at the role's organisation; never the password).
+   */
   async create(
-    caller: Caller | null,
+    ctx: IdentityContext,
     input: { username: string; displayName: string; password: string; role: Role; organizationId: string },
   ): Promise<User> {
-    const organization = await this.grantable(caller, input.role, input.organizationId);
+    const organization = await this.grantable(ctx, input.role, input.organizationId);
     const username = input.username.trim();
     const displayName = input.displayName.trim();
-    if (!USERNAME_PATTERN.test(username)) throw RegistrationErrors.usernameInvalid();
-    if (textLength(displayName) < 2 || textLength(displayName) > 30) throw RegistrationErrors.displayNameInvalid();
+    if (!USERNAME_PATTERN.test(username)) throw RegistrationErrors.USERNAME_INVALID();
+    if (textLength(displayName) < 2 || textLength(displayName) > 30) throw RegistrationErrors.DISPLAY_NAME_INVALID();
     checkPasswordStrength(input.password, username);
-    if (await this.em.count(User, { username })) throw RegistrationErrors.usernameTaken();
+    if (await ctx.em.count(User, { username })) throw RegistrationErrors.USERNAME_TAKEN();
+    const passwordHash = await hashPassword(input.password);
 
-    const user = this.em.create(User, {
-      username,
-      displayName,
-      passwordHash: await hashPassword(input.password),
-      // Someone else chose it: the person sets their own at first login.
-      mustChangePassword: true,
-      mobile: null,
-      failedLoginCount: 0,
-      lockedUntil: null,
-      createdAt: new Date(),
+    return ctx.transaction(async (tx) => {
+      const now = tx.clock.now();
+      const user = tx.em.create(User, {
+        username,
+        displayName,
+        passwordHash,
+        // Someone else chose it: the person sets their own at first login.
+        mustChangePassword: true,
+        mobile: null,
+        mobileLookup: null,
+        failedLoginCount: 0,
+        lockedUntil: null,
+        createdAt: now,
+      });
+      const binding = tx.em.create(RoleBinding, { userId: user.id, role: input.role, organizationId: organization.id, createdAt: now });
+      await recordContactChanged(tx, user, [binding]);
+      await tx.audit.record({
+        action: "staff-account.created",
+        subject: { type: "User", id: user.id },
+        organizationPath: pathIds(organization),
+        after: { username, displayName, role: input.role, organizationId: organization.id },
+      });
+      await flushUnique(tx.em, () => RegistrationErrors.USERNAME_TAKEN());
+      return user;
     });
-    const binding = this.em.create(RoleBinding, { userId: user.id, role: input.role, organizationId: organization.id, createdAt: new Date() });
-    await recordContactChanged(this.em, user, [binding]);
-    await flushUnique(this.em, () => RegistrationErrors.usernameTaken());
-    return user;
   }
 
-  /** Adds a role to an existing account, e.g. a class teacher taking a second class. */
-  async bind(caller: Caller | null, input: { userId: string; role: Role; organizationId: string }): Promise<RoleBinding> {
-    const organization = await this.grantable(caller, input.role, input.organizationId);
-    const user = isUuid(input.userId) ? await this.em.findOne(User, { id: input.userId }) : null;
+  /**
+   * Adds a role to an existing account, e.g. a class teacher taking a second class. Audited
+   * (`role.bound`, on the person, at the organisation of the new binding).
+   */
+  async bind(ctx: IdentityContext, input: { userId: string; role: Role; organizationId: string }): Promise<RoleBinding> {
+    const organization = await this.grantable(ctx, input.role, input.organizationId);
+    const user = isUuid(input.userId) ? await ctx.em.findOne(User, { id: input.userId }) : null;
     // Only someone the caller already manages (same answer as a missing user for anyone else: no
     // probing of other schools' accounts), and never a candidate: staff hold staff accounts.
-    if (!user || !(await new UserService(this.em).findVisible(caller, user.id))) throw StaffAccountErrors.userNotFound();
-    if (await this.em.count(RoleBinding, { userId: user.id, role: { $in: CANDIDATE_ROLES } })) throw StaffAccountErrors.candidateAccount();
-    if (await this.em.count(RoleBinding, { userId: user.id, role: input.role, organizationId: organization.id })) {
-      throw StaffAccountErrors.alreadyBound();
+    if (!user || !(await this.users.findVisible(ctx, user.id))) throw StaffAccountErrors.USER_NOT_FOUND();
+    if (await ctx.em.count(RoleBinding, { userId: user.id, role: { $in: CANDIDATE_ROLES } })) throw StaffAccountErrors.ROLE_NOT_FOR_CANDIDATE();
+    if (await ctx.em.count(RoleBinding, { userId: user.id, role: input.role, organizationId: organization.id })) {
+      throw StaffAccountErrors.ROLE_ALREADY_BOUND();
     }
-    const binding = this.em.create(RoleBinding, { userId: user.id, role: input.role, organizationId: organization.id, createdAt: new Date() });
-    await recordContactChanged(this.em, user, [binding]);
-    await flushUnique(this.em, () => StaffAccountErrors.alreadyBound());
-    return binding;
+    return ctx.transaction(async (tx) => {
+      const binding = tx.em.create(RoleBinding, { userId: user.id, role: input.role, organizationId: organization.id, createdAt: tx.clock.now() });
+      await recordContactChanged(tx, user, [binding]);
+      await tx.audit.record({
+        action: "role.bound",
+        subject: { type: "User", id: user.id },
+        organizationPath: pathIds(organization),
+        after: { bindingId: binding.id, role: input.role, organizationId: organization.id },
+      });
+      await flushUnique(tx.em, () => StaffAccountErrors.ROLE_ALREADY_BOUND());
+      return binding;
+    });
   }
 }

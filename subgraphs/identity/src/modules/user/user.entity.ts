@@ -1,6 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { Entity, PrimaryKey, Property, Unique } from "@mikro-orm/core";
+import { ProtectedText } from "@xuekao/subgraph-kit";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
+
+/** The purpose mobiles are looked up under (accounts and SMS challenges share it). */
+export const MOBILE_LOOKUP = "mobile";
 
 /**
  * A person who signs in: candidate, teacher, agency staff. Other subgraphs refer to users by id
@@ -34,10 +38,18 @@ export class User {
   @Property({ type: "boolean", default: false })
   mustChangePassword: boolean = false;
 
-  /** Mainland mobile number, bound by SMS code; also a login name. */
-  @Property({ type: "string", length: 11, nullable: true })
-  @Unique()
+  /**
+   * Mainland mobile number, bound by SMS code; also a login name. Personal data: stored
+   * encrypted (`pd1:…`), never a GraphQL field. Find people by `mobileLookup`, never by this
+   * column (every encryption differs, so equality never matches); set both together.
+   */
+  @Property({ type: new ProtectedText({ property: "mobileLookup", purpose: MOBILE_LOOKUP }), nullable: true })
   mobile: string | null = null;
+
+  /** `ctx.personalData.lookup("mobile", mobile)`: one account per number. */
+  @Property({ type: "string", length: 64, nullable: true })
+  @Unique()
+  mobileLookup: string | null = null;
 
   @Property({ type: "integer" })
   failedLoginCount = 0;
@@ -45,7 +57,8 @@ export class User {
   @Property({ type: "datetime", nullable: true })
   lockedUntil: Date | null = null;
 
+  /** Set from the request context's clock. */
   @Field(() => Date)
   @Property({ type: "datetime" })
-  createdAt: Date = new Date();
+  createdAt!: Date;
 }
