@@ -1,4 +1,4 @@
-import { declaredRules, ruleTable, subgraphResolvers, buildFederatedSchema, type AnySubgraphDefinition, type RuleTableRow } from "@xuekao/subgraph-kit";
+import { buildSubgraphSchema, declaredRules, ruleTable, subgraphResolvers, type AnySubgraphDefinition, type RuleTableRow } from "@xuekao/subgraph-kit";
 import { SUBGRAPHS } from "./backend.js";
 
 export interface OperationRuleRow extends RuleTableRow {
@@ -12,9 +12,8 @@ export interface OperationRuleRow extends RuleTableRow {
 export async function operationRuleTable(definitions: readonly AnySubgraphDefinition[] = SUBGRAPHS): Promise<OperationRuleRow[]> {
   const rows: OperationRuleRow[] = [];
   for (const definition of definitions) {
-    const resolvers = subgraphResolvers(definition);
-    const schema = await buildFederatedSchema({ ...definition, resolvers });
-    rows.push(...ruleTable(schema, declaredRules(resolvers)).map((row) => ({ subgraph: definition.name, ...row })));
+    const schema = await buildSubgraphSchema(definition);
+    rows.push(...ruleTable(schema, declaredRules(subgraphResolvers(definition))).map((row) => ({ subgraph: definition.name, ...row })));
   }
   return rows;
 }

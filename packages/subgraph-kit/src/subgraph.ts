@@ -106,6 +106,10 @@ export interface SubgraphDefinition<Services extends object = object> {
   errors?: ListedErrors[];
 }
 
+/** The schema a subgraph serves: its resolvers and the kit's, federated. */
+export const buildSubgraphSchema = (definition: Pick<AnySubgraphDefinition, "name" | "resolvers" | "workflows" | "files" | "orphanedTypes" | "referenceResolvers">): Promise<GraphQLSchema> =>
+  buildFederatedSchema({ ...definition, resolvers: subgraphResolvers(definition) });
+
 /** A definition whatever its services (for tools that handle every subgraph alike). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnySubgraphDefinition = SubgraphDefinition<any>;
@@ -255,7 +259,7 @@ export function loadSubgraphConfig(
   };
 }
 
-export interface SubgraphService {
+export interface SubgraphService<Services extends object = object> {
   name: string;
   schema: GraphQLSchema;
   orm: MikroORM;
@@ -263,7 +267,7 @@ export interface SubgraphService {
   /** The running scheduler, when the subgraph has jobs (tests call `runDue`). */
   scheduler: Scheduler | null;
   /** A context as a system task has it (no caller): for seeding, tests and commands that call services. */
-  systemContext(em?: EntityManager): OwnedRequestContext<object>;
+  systemContext(em?: EntityManager): OwnedRequestContext<Services>;
   listen(port?: number, host?: string): Promise<Listening>;
   close(): Promise<void>;
 }
@@ -275,10 +279,9 @@ export async function createSubgraphService<Services extends object>(
   logger: Logger = createLogger(definition.name, config.logLevel),
   env: Record<string, string | undefined> = process.env,
   runtime: SubgraphRuntime = {},
-): Promise<SubgraphService> {
+): Promise<SubgraphService<Services>> {
   const clock = runtime.clock ?? systemClock;
-  const resolvers = subgraphResolvers(definition);
-  const schema = await buildFederatedSchema({ ...definition, resolvers });
+  const schema = await buildSubgraphSchema(definition);
   const orm = await openDatabase({
     target: config.database,
     entities: subgraphEntities(definition),
@@ -457,7 +460,7 @@ export const subgraphErrorCatalogs = (definition: Pick<AnySubgraphDefinition, "e
  * beside it, `errors.json`: every error code it can answer with, for the clients' typed list.
  */
 export async function emitSubgraphSchema(definition: AnySubgraphDefinition, file: string): Promise<string> {
-  const sdl = printFederatedSchema(await buildFederatedSchema({ ...definition, resolvers: subgraphResolvers(definition) }));
+  const sdl = printFederatedSchema(await buildSubgraphSchema(definition));
   writeFileSync(file, sdl);
   const entries = catalogEntries(...subgraphErrorCatalogs(definition)).sort((a, b) => a.code.localeCompare(b.code));
   writeFileSync(join(dirname(file), "errors.json"), `${JSON.stringify(entries, null, 2)}\n`);

@@ -3,7 +3,6 @@ import { AuditEntry, createRequestContext, Role, verifyAuditChain, type Caller }
 import { signedInAs, startTestSubgraph, testDrivers, type TestSubgraph } from "@xuekao/subgraph-kit/testing";
 import { decodeJwt } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { IdentityContext } from "../src/identity-context.js";
 import { Organization } from "../src/modules/organization/organization.entity.js";
 import { OrganizationService } from "../src/modules/organization/organization.service.js";
 import { identitySubgraph } from "../src/subgraph.js";
@@ -152,7 +151,7 @@ describe.each(drivers)("audit trail of identity's decisions on %s", (driver) => 
   });
 
   it("writes the entry in the transaction of the change: when the transaction fails, neither is kept", async () => {
-    const system = identity.service.systemContext() as IdentityContext;
+    const system = identity.service.systemContext();
     const region1: Caller = {
       kind: "user",
       subject: demoUserId("region1"),

@@ -2,7 +2,6 @@ import { DEMO_PASSWORD, demoOrgId, demoUserId, demoUsers } from "@xuekao/demo-da
 import { recordSqlQueries, signedInAs, startTestSubgraph, testDrivers, type TestSubgraph, itBehavesLikeASubgraph } from "@xuekao/subgraph-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { User } from "../src/modules/user/user.entity.js";
-import type { IdentityContext } from "../src/identity-context.js";
 import { identitySubgraph } from "../src/subgraph.js";
 
 const drivers = await testDrivers();
@@ -137,7 +136,7 @@ describe.each(drivers)("identity subgraph on %s", (driver) => {
 
   it("seeds the demo data only once", async () => {
     // The kit's SubgraphService is not typed by services: its system context carries identity's at run time.
-    await identitySubgraph.seedDemo!(subgraph.service.systemContext() as IdentityContext);
+    await identitySubgraph.seedDemo!(subgraph.service.systemContext());
     expect(await subgraph.service.orm.em.fork().count(User)).toBe(demoUsers.length);
   });
 });

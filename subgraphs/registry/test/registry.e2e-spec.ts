@@ -328,10 +328,9 @@ describe.each(drivers)("registry subgraph on %s", (driver) => {
 
   it("seeds the demo data only once", async () => {
     const before = await sessions();
-    const em = subgraph.service.orm.em.fork();
     // Another start, days later: the demo is there already, nothing is added.
-    await registrySubgraph.seedDemo!(em, { clock: new FakeClock("2026-12-09T00:00:00Z") });
-    await registrySubgraph.seedDemo!(subgraph.service.orm.em.fork(), { clock: new FakeClock("2027-03-01T00:00:00Z") });
+    await registrySubgraph.seedDemo!(subgraph.service.systemContext().withClock(new FakeClock("2026-12-09T00:00:00Z")));
+    await registrySubgraph.seedDemo!(subgraph.service.systemContext().withClock(new FakeClock("2027-03-01T00:00:00Z")));
     expect(await sessions()).toEqual(before);
     const records = await subgraph.graphql<{ examRecords: unknown[] }>(`{ examRecords(limit: 200) { id } }`, {}, await as("region1"));
     expect(records.data?.examRecords).toHaveLength(30);

@@ -6,7 +6,7 @@
 import { maskIdNumber, maskMobile } from "@xuekao/rules";
 
 /** Secrets are never shown at all, not even masked. */
-const SECRET_KEY = /(password|secret|token|smsCode|^code$|signature|privateKey)/i;
+const SECRET_KEY = /(password|secret|token|smsCode|verificationCode|signature|privateKey)/i;
 const ID_NUMBER_KEY = /idNumber$|^idCard|identityNumber$/i;
 const MOBILE_KEY = /mobile$|phone$/i;
 

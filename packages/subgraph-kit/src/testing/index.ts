@@ -55,9 +55,10 @@ export async function testDrivers(): Promise<DatabaseDriver[]> {
   return (await postgresReachable()) ? ["libsql", "postgresql"] : ["libsql"];
 }
 
-export interface TestSubgraph {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- suites declare `TestSubgraph` before they know which subgraph it runs
+export interface TestSubgraph<Services extends object = any> {
   url: string;
-  service: SubgraphService;
+  service: SubgraphService<Services>;
   target: DatabaseTarget;
   graphql<T = Record<string, unknown>>(
     query: string,
@@ -113,7 +114,7 @@ export async function startTestSubgraph<Services extends object>(
     /** The clock of requests, jobs and demo data (a FakeClock puts the subgraph at a chosen instant). */
     clock?: Clock;
   } = {},
-): Promise<TestSubgraph> {
+): Promise<TestSubgraph<Services>> {
   const scratch = options.target ? { target: options.target, drop: async () => {} } : await scratchDatabase(driver, `test_${definition.name}`);
   const dataDir = mkdtempSync(join(tmpdir(), `xuekao-${definition.name}-data-`));
   const service = await createSubgraphService(definition, {
