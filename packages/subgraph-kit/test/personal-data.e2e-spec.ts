@@ -5,20 +5,27 @@ import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { Entity, PrimaryKey, Property } from "@mikro-orm/core";
 import type { SqlEntityManager } from "@mikro-orm/knex";
-import { Query, Resolver } from "type-graphql";
+import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  accessRule,
+  AuditEntry,
   ConfigError,
   loadPersonalDataKeys,
   PersonalDataKeys,
   ProtectedText,
   publicAccess,
   reencryptPersonalData,
+  requiresRole,
+  revealPersonalData,
+  Role,
   Rule,
+  signedIn,
+  type RequestContext,
   type PersonalDataKeysConfig,
   type SubgraphDefinition,
 } from "../src/index.js";
-import { schemaFromEntities, scratchDatabase, startTestSubgraph, testDrivers, type TestSubgraph } from "../src/testing/index.js";
+import { createTestTokens, schemaFromEntities, scratchDatabase, startTestSubgraph, testDrivers, type TestCaller, type TestSubgraph, type TestTokens } from "../src/testing/index.js";
 
 /** A person with an ID number and a mobile stored encrypted, each beside the lookup that finds it. */
 @Entity({ tableName: "pd_person" })
@@ -28,6 +35,9 @@ class Person {
 
   @Property({ type: "string", length: 40 })
   name!: string;
+
+  @Property({ type: "string", length: 400 })
+  organizationPath!: string;
 
   @Property({ type: new ProtectedText({ property: "idNumberLookup", purpose: "idNumber" }) })
   idNumber!: string;
@@ -42,6 +52,9 @@ class Person {
   mobileLookup: string | null = null;
 }
 
+/** Who reads an ID number in full: the county agency (collection) and the province institute. */
+const REVEAL_ID_NUMBER = accessRule("REVEAL_ID_NUMBER", { roles: [Role.COUNTY_AGENCY, Role.PROVINCE_INSTITUTE] });
+
 @Resolver()
 class PersonResolver {
   @Query(() => String, { nullable: true })
@@ -49,15 +62,36 @@ class PersonResolver {
   personalDataTest(): string {
     return "ok";
   }
+
+  @Query(() => String, { nullable: true, description: "the ID number as everyone sees it" })
+  @Rule(signedIn("测试"))
+  async maskedIdNumber(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<string> {
+    const person = await ctx.em.findOneOrFail(Person, { id });
+    return ctx.personalData.mask("idNumber", person.idNumber);
+  }
+
+  @Query(() => String, { nullable: true, description: "the ID number in full, audited" })
+  @Rule(requiresRole(REVEAL_ID_NUMBER))
+  async revealIdNumber(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<string> {
+    const person = await ctx.em.findOneOrFail(Person, { id });
+    return revealPersonalData(ctx, {
+      kind: "idNumber",
+      value: person.idNumber,
+      rule: REVEAL_ID_NUMBER,
+      scope: { organizationPath: person.organizationPath.split("/") },
+      subject: { type: "Person", id: person.id },
+    });
+  }
 }
 
-const personSubgraph: SubgraphDefinition = {
+const personSubgraph = (tokens: TestTokens): SubgraphDefinition => ({
   name: "kitpd",
   defaultPort: 0,
   resolvers: [PersonResolver],
   entities: [Person],
   migrations: schemaFromEntities(),
-};
+  setup: async () => ({ tokenKeys: tokens.tokenKeys }),
+});
 
 const ID_NUMBER = "150102200001011012";
 const OTHER_ID_NUMBER = "150102199912310015";
@@ -77,9 +111,10 @@ describe.each(drivers)("protected personal data on %s", (driver) => {
 
   let scratch: Awaited<ReturnType<typeof scratchDatabase>>;
   let subgraph: TestSubgraph;
+  let tokens: TestTokens;
   const start = async (config: PersonalDataKeysConfig) => {
     await subgraph?.stop();
-    subgraph = await startTestSubgraph(personSubgraph, driver, { target: scratch.target, env: { PERSONAL_DATA_KEYS: JSON.stringify(config) } });
+    subgraph = await startTestSubgraph(personSubgraph(tokens), driver, { target: scratch.target, env: { PERSONAL_DATA_KEYS: JSON.stringify(config) } });
   };
   const em = () => subgraph.service.orm.em.fork() as SqlEntityManager;
   const lookup = (purpose: string, value: string) => subgraph.service.systemContext().personalData.lookup(purpose, value);
@@ -90,6 +125,7 @@ describe.each(drivers)("protected personal data on %s", (driver) => {
     const ctx = subgraph.service.systemContext();
     const person = ctx.em.create(Person, {
       name,
+      organizationPath: "im/im-l1/im-c1",
       idNumber,
       idNumberLookup: ctx.personalData.lookup("idNumber", idNumber),
       mobile,
@@ -104,6 +140,7 @@ describe.each(drivers)("protected personal data on %s", (driver) => {
 
   beforeAll(async () => {
     scratch = await scratchDatabase(driver, "kit_personal_data");
+    tokens = await createTestTokens();
     await start(ring2025);
     first = await add("张三", ID_NUMBER, MOBILE);
   });
@@ -147,6 +184,32 @@ describe.each(drivers)("protected personal data on %s", (driver) => {
     expect(await findByIdNumber(OTHER_ID_NUMBER)).toBeNull();
     expect(subgraph.service.systemContext().personalData.mask("idNumber", person!.idNumber)).toBe("1501**********1012");
     expect(subgraph.service.systemContext().personalData.mask("mobile", person!.mobile!)).toBe("138****5678");
+  });
+
+  it("shows the ID number masked, and in full only to a role that needs it inside its scope, auditing each full read", async () => {
+    const county: TestCaller = { sub: randomUUID(), roles: [{ role: Role.COUNTY_AGENCY, path: ["im", "im-l1", "im-c1"], pc: "15" }] };
+    const otherCounty: TestCaller = { sub: randomUUID(), roles: [{ role: Role.COUNTY_AGENCY, path: ["im", "im-l1", "im-c2"], pc: "15" }] };
+    const teacher: TestCaller = { sub: randomUUID(), roles: [{ role: Role.CLASS_TEACHER, path: ["im", "im-l1", "im-c1", "im-s1", "im-k1"], pc: "15" }] };
+    const reads = () => em().find(AuditEntry, { action: "personal-data.read", subjectId: first }, { orderBy: { seq: "asc" } });
+    const ask = async (query: string, caller: TestCaller) => subgraph.graphql<Record<string, string | null>>(query, { id: first }, await tokens.headers(caller));
+
+    expect((await ask(`query($id: ID!) { maskedIdNumber(id: $id) }`, teacher)).data).toEqual({ maskedIdNumber: "1501**********1012" });
+    expect(await reads()).toEqual([]);
+
+    expect((await ask(`query($id: ID!) { revealIdNumber(id: $id) }`, county)).data).toEqual({ revealIdNumber: ID_NUMBER });
+    const entries = await reads();
+    expect(entries.map((entry) => [entry.actorId, entry.actorRole, entry.subjectType, entry.after])).toEqual([[county.sub, "COUNTY_AGENCY", "Person", JSON.stringify({ field: "idNumber" })]]);
+
+    for (const [caller, message] of [
+      [otherCounty, "无权访问该数据：超出您的管理范围"],
+      [teacher, "您的角色无权执行此操作"],
+    ] as const) {
+      const refused = await ask(`query($id: ID!) { revealIdNumber(id: $id) }`, caller);
+      expect(refused.data).toEqual({ revealIdNumber: null });
+      expect(refused.errors?.[0]).toMatchObject({ message, extensions: { code: "FORBIDDEN" } });
+      expect(JSON.stringify(refused)).not.toContain(ID_NUMBER);
+    }
+    expect(await reads()).toHaveLength(1);
   });
 
   it("does not rewrite a value merely loaded (no update on flush)", async () => {
@@ -202,7 +265,7 @@ describe.each(drivers)("protected personal data on %s", (driver) => {
 
   it("encrypts rows written before protection (plainOnly), recomputing their lookup and leaving encrypted rows alone", async () => {
     const legacy = randomUUID();
-    await em().getKnex()("pd_person").insert({ id: legacy, name: "王五", id_number: LEGACY_ID_NUMBER, id_number_lookup: "", mobile: null, mobile_lookup: null });
+    await em().getKnex()("pd_person").insert({ id: legacy, name: "王五", organization_path: "im/im-l1/im-c1", id_number: LEGACY_ID_NUMBER, id_number_lookup: "", mobile: null, mobile_lookup: null });
     // Read as it is until then.
     expect((await em().findOneOrFail(Person, { id: legacy })).idNumber).toBe(LEGACY_ID_NUMBER);
     const untouched = await stored(first);

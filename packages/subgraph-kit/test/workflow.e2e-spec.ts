@@ -639,6 +639,13 @@ describe.each(drivers)("the workflow engine on %s", (driver) => {
       expect(errorOf(again).extensions?.code).toBe("NOT_RETURNED");
     });
 
+    it("lists the history in the order things happened, even at one instant", async () => {
+      let current = await h.apply(people.candidateK1, "同一时刻");
+      for (const approver of [people.teacherK1, people.countyC1, people.leagueL1]) current = await h.approve(approver, current);
+      const returned = await h.decide(people.institute15, current, REJECT, { reason: "同一时刻不予通过" });
+      expect(returned.data!.decidePermit.history.map((entry) => entry.resultVersion)).toEqual([1, 2, 3, 4, 5]);
+    });
+
     it("closes the application on a rejection; nothing more can be decided", async () => {
       const submitted = await h.apply(people.candidateK1, "不予通过");
       h.clock.advance({ minutes: 1 });
@@ -708,6 +715,9 @@ describe.each(drivers)("the workflow engine on %s", (driver) => {
         expect(errorOf(losers[0]!).message).toBe("该申请已被他人处理或已更新，请刷新后查看最新状态");
         expect(await h.traces(submitted.id)).toMatchObject({ version: 2, history: 2, audit: 2, outbox: 2 });
         expect((await h.permit(submitted.id)).transitions).toBe(2);
+        // Deciding later on the version one saw is the same CONFLICT, for either of them.
+        for (const late of [people.teacherK1, people.otherTeacherK1]) expect(errorOf(await h.decide(late, submitted, APPROVE)).extensions?.code).toBe("CONFLICT");
+        expect(await h.traces(submitted.id)).toMatchObject({ version: 2, history: 2 });
       }
     });
 
