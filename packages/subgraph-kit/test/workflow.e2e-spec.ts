@@ -468,9 +468,10 @@ describe.each(drivers)("the workflow engine on %s", (driver) => {
     beforeAll(async () => {
       // Five applications in class K4: two at one instant (same deadline: ordered by id), the
       // others earlier and later, filed out of deadline order.
+      // Milliseconds included: the cursor must carry the deadline exactly as the database holds it.
       const base = h.clock.now();
       for (const hoursLater of [5, 1, 3, 3, 0]) {
-        h.clock.set(new Date(base.getTime() + hoursLater * HOUR));
+        h.clock.set(new Date(base.getTime() + hoursLater * HOUR + 123));
         ids.push((await h.apply(people.candidateK4, `排队 ${hoursLater}`)).id);
       }
       h.clock.set(base);
