@@ -4,7 +4,7 @@ import { Arg, Ctx, Mutation, Query, Resolver, type AuthCheckerFn } from "type-gr
 import { beforeAll, describe, expect, it } from "vitest";
 import { DomainError } from "../errors.js";
 import { buildFederatedSchema } from "../federation.js";
-import { printRuleTable, undeclaredFields } from "../testing/rules.js";
+import { printRuleTable, subgraphRuleTable, undeclaredFields } from "../testing/rules.js";
 import { AUTH_ERROR_MESSAGES } from "./authorization.js";
 import { type Caller, Role, type RoleBinding } from "./caller.js";
 import { accessRule, declaredRules, describeRule, inScopeOf, publicAccess, requiresRole, Rule, ruleChecker, ruleTable, signedIn, type OperationRule } from "./rules.js";
@@ -180,6 +180,23 @@ describe("declared rules on a federated schema", () => {
     // Every rule column starts at the same place.
     const ruleColumn = lines.map((line) => line.search(/ (public|signed-in|in-scope|role|\(none\))/));
     expect(new Set(ruleColumn).size).toBe(1);
+  });
+
+  it("lists a subgraph's table with the kit's own fields (audit trail, workflow definitions), each declared", async () => {
+    const { rows } = await subgraphRuleTable({
+      name: "kitrules",
+      defaultPort: 0,
+      resolvers: [SessionResolver],
+      entities: [],
+      migrations: { libsql: [], postgresql: [] },
+      workflows: { kinds: [], seeds: [] },
+    });
+    expect(rows.filter((row) => row.field.toLowerCase().includes("kitrules"))).toEqual([
+      { field: "Query.kitrulesAuditTrail", rule: "in-scope READ_AUDIT_TRAIL", roles: [Role.PROVINCE_INSTITUTE], scopes: [] },
+      { field: "Query.kitrulesWorkflowDefinitions", rule: "in-scope READ_WORKFLOWS", roles: expect.arrayContaining([Role.PROVINCE_INSTITUTE, Role.CLASS_TEACHER]), scopes: [] },
+      { field: "Mutation.updateKitrulesWorkflowDefinition", rule: "role CONFIGURE_WORKFLOWS", roles: [Role.PROVINCE_INSTITUTE], scopes: [] },
+    ]);
+    expect(undeclaredFields(rows)).toEqual([]);
   });
 
   it("reads `(none)` for a missing rule and `<kind> <name>` for named ones", () => {
