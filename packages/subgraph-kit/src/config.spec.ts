@@ -98,6 +98,7 @@ describe("loadSubgraphConfig", () => {
       host: "127.0.0.1",
       port: 4002,
       database: { driver: "libsql", location: `${join(findRepoRoot(), ".data")}/registry.db` },
+      dataDir: join(findRepoRoot(), ".data"),
       seedDemo: false,
       jwksUrl: "http://127.0.0.1:4001/.well-known/jwks.json",
       natsUrl: undefined,
@@ -117,7 +118,7 @@ describe("loadSubgraphConfig", () => {
 
   it("reads <NAME>_PORT, HOST, DATA_DIR and LOG_LEVEL", () => {
     const config = loadSubgraphConfig(registry, { REGISTRY_PORT: "5002", PORT: "9999", HOST: "0.0.0.0", DATA_DIR: "/srv/xk", LOG_LEVEL: "debug" });
-    expect(config).toMatchObject({ port: 5002, host: "0.0.0.0", logLevel: "debug", database: { driver: "libsql", location: "/srv/xk/registry.db" } });
+    expect(config).toMatchObject({ port: 5002, host: "0.0.0.0", logLevel: "debug", dataDir: "/srv/xk", database: { driver: "libsql", location: "/srv/xk/registry.db" } });
   });
 
   it("reads NATS_URL (blank is unset), NATS_STREAM and NATS_SUBJECT_PREFIX, refusing names NATS would not take", () => {

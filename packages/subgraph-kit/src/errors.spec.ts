@@ -2,7 +2,7 @@ import { ApolloServer } from "@apollo/server";
 import { GraphQLError } from "graphql";
 import { pino } from "pino";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createErrorFormatter, DomainError, INTERNAL_ERROR_MESSAGE } from "./errors.js";
+import { catalogEntries, createErrorFormatter, defineErrors, DomainError, ERROR_CATEGORY_PRESENTATION, INTERNAL_ERROR_MESSAGE } from "./errors.js";
 
 interface LogLine {
   level: number;
@@ -153,5 +153,77 @@ describe("DomainError", () => {
     expect(error).toBeInstanceOf(Error);
     expect(error).toMatchObject({ name: "DomainError", code: "CERTIFICATION_SAME_PROVINCE", category: "BAD_USER_INPUT", details: {} });
     expect(error.message).toBe("在本省参加的合格考成绩无需认定");
+  });
+});
+
+describe("defineErrors", () => {
+  const ExamSessionErrors = defineErrors("exam-session", {
+    EXAM_SESSION_CODE_TAKEN: { category: "CONFLICT", field: "code", message: (p: { code: string }) => `本省已有代码为 ${p.code} 的考次` },
+    EXAM_SESSION_NOT_FOUND: { category: "NOT_FOUND", message: "考次不存在" },
+    WINDOW_CLOSED: { category: "BAD_USER_INPUT", message: "报名时间已过" },
+  });
+
+  it("builds a DomainError with the catalogued code, category and fixed Chinese message", () => {
+    const error = ExamSessionErrors.EXAM_SESSION_NOT_FOUND();
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error).toMatchObject({ code: "EXAM_SESSION_NOT_FOUND", category: "NOT_FOUND", message: "考次不存在", details: {} });
+    expect(ExamSessionErrors.EXAM_SESSION_NOT_FOUND.code).toBe("EXAM_SESSION_NOT_FOUND");
+    expect(ExamSessionErrors.EXAM_SESSION_NOT_FOUND.category).toBe("NOT_FOUND");
+  });
+
+  it("builds the message from its parameters and names the input field in the details", () => {
+    const error = ExamSessionErrors.EXAM_SESSION_CODE_TAKEN({ code: "2027-01" });
+    expect(error.message).toBe("本省已有代码为 2027-01 的考次");
+    expect(error).toMatchObject({ code: "EXAM_SESSION_CODE_TAKEN", category: "CONFLICT", details: { field: "code" } });
+  });
+
+  it("adds the caller's details beside the field", () => {
+    expect(ExamSessionErrors.EXAM_SESSION_CODE_TAKEN({ code: "2027-01" }, { existingId: "s-1" }).details).toEqual({ field: "code", existingId: "s-1" });
+    expect(ExamSessionErrors.WINDOW_CLOSED(undefined, { closedAt: "2026-03-01" }).details).toEqual({ closedAt: "2026-03-01" });
+  });
+
+  it("reaches the client with its code, category, field and message through the formatter", () => {
+    const formatter = createErrorFormatter(logger);
+    const error = ExamSessionErrors.EXAM_SESSION_CODE_TAKEN({ code: "2027-01" });
+    const formatted = formatter({ message: "x", path: ["createExamSession"] }, new GraphQLError("x", { originalError: error }));
+    expect(formatted).toEqual({
+      message: "本省已有代码为 2027-01 的考次",
+      path: ["createExamSession"],
+      extensions: { field: "code", code: "EXAM_SESSION_CODE_TAKEN", category: "CONFLICT" },
+    });
+  });
+
+  it.each(["lowercase", "Mixed_Case", "TRAILING_", "_LEADING", "DOUBLE__UNDERSCORE", "WITH-DASH", "9STARTS_WITH_DIGIT", ""])("refuses the code name %j", (code) => {
+    expect(() => defineErrors("bad-module", { [code]: { category: "CONFLICT", message: "冲突" } })).toThrow(`Error code "${code}" of bad-module must be UPPER_SNAKE_CASE`);
+  });
+
+  it("accepts upper snake case with digits", () => {
+    expect(defineErrors("ok", { A: { category: "CONFLICT", message: "冲突" }, GB_11643_CHECKSUM: { category: "BAD_USER_INPUT", message: "校验位错误" } }).GB_11643_CHECKSUM().code).toBe("GB_11643_CHECKSUM");
+  });
+
+  it("lists the entries of several catalogs, with module, category, field and a placeholder for parameterised messages", () => {
+    const Other = defineErrors("notification", { NOTIFICATION_NOT_FOUND: { category: "NOT_FOUND", message: "消息不存在或已被删除" } });
+    expect(catalogEntries(ExamSessionErrors, Other)).toEqual([
+      { code: "EXAM_SESSION_CODE_TAKEN", category: "CONFLICT", module: "exam-session", message: "（消息含参数）", field: "code" },
+      { code: "EXAM_SESSION_NOT_FOUND", category: "NOT_FOUND", module: "exam-session", message: "考次不存在" },
+      { code: "WINDOW_CLOSED", category: "BAD_USER_INPUT", module: "exam-session", message: "报名时间已过" },
+      { code: "NOTIFICATION_NOT_FOUND", category: "NOT_FOUND", module: "notification", message: "消息不存在或已被删除" },
+    ]);
+    expect(catalogEntries()).toEqual([]);
+    // The list of entries is not one of the codes.
+    expect(Object.keys(ExamSessionErrors)).toEqual(["EXAM_SESSION_CODE_TAKEN", "EXAM_SESSION_NOT_FOUND", "WINDOW_CLOSED"]);
+  });
+});
+
+describe("ERROR_CATEGORY_PRESENTATION", () => {
+  it("presents every category with its status and a Chinese label", () => {
+    expect(Object.fromEntries(Object.entries(ERROR_CATEGORY_PRESENTATION).map(([category, { status }]) => [category, status]))).toEqual({
+      BAD_USER_INPUT: 400,
+      NOT_FOUND: 404,
+      FORBIDDEN: 403,
+      UNAUTHENTICATED: 401,
+      CONFLICT: 409,
+    });
+    for (const { label } of Object.values(ERROR_CATEGORY_PRESENTATION)) expect(label).toMatch(/^[\u4e00-\u9fa5]+$/);
   });
 });

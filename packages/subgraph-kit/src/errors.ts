@@ -50,6 +50,7 @@ export type ErrorFactory<Code extends string, Params> = ([Params] extends [undef
   ? (params?: undefined, details?: Record<string, unknown>) => DomainError
   : (params: Params, details?: Record<string, unknown>) => DomainError) & { readonly code: Code; readonly category: ErrorCategory };
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each spec keeps its own parameter type
 export type ErrorCatalog<Specs extends Record<string, ErrorSpec<any>>> = {
   readonly [Code in keyof Specs & string]: ErrorFactory<Code, ParamsOf<Specs[Code]>>;
 } & ListedErrors;

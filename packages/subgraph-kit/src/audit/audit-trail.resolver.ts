@@ -42,6 +42,7 @@ export async function readAuditTrail(
   return { entries: result.items, nextCursor: result.nextCursor };
 }
 
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's resolver classes
 const resolvers = new Map<string, Function>();
 
 /**

@@ -59,6 +59,18 @@ export class ProtectedText extends Type<string | null | undefined, string | null
     return "string";
   }
 
+  /**
+   * MikroORM snapshots an entity through `convertToDatabaseValue`, and every encryption differs
+   * (fresh IV): compared as stored strings, a value merely loaded would look changed and be
+   * rewritten at every flush. Two stored values are the same when they decrypt to the same text.
+   */
+  override compareValues(a: string | null | undefined, b: string | null | undefined): boolean {
+    if (a === b) return true;
+    if (a === null || a === undefined || b === null || b === undefined) return false;
+    const ring = ringOf(this.platform!);
+    return ring.decrypt(a) === ring.decrypt(b);
+  }
+
   override ensureComparable(): boolean {
     return false;
   }

@@ -211,3 +211,6 @@ export function signedInAs(identityGraphqlUrl: () => string, password: string): 
   };
 }
 export * from "./files.js";
+export * from "./rules.js";
+export * from "./tokens.js";
+export * from "./schema.js";

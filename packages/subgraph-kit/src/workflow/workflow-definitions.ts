@@ -118,7 +118,10 @@ export async function listWorkflowDefinitions(
   options: { includeRetired?: boolean } = {},
 ): Promise<WorkflowDefinition[]> {
   if (!isProvinceCode(provinceCode)) throw WorkflowErrors.PROVINCE_INVALID();
-  authorize(ctx.caller, READ_WORKFLOWS, provinceScope(ctx.caller, provinceCode));
+  // Staff anywhere in the province read its chains: judged on the caller's own binding there (the
+  // province's path would admit only bindings at the province level), else on the province.
+  const binding = ctx.caller?.roles.find((role) => role.provinceCode === provinceCode && READ_WORKFLOWS.roles.includes(role.role));
+  authorize(ctx.caller, READ_WORKFLOWS, binding ? { organizationPath: binding.organizationPath } : provinceScope(ctx.caller, provinceCode));
   return ctx.em.find(
     WorkflowDefinition,
     options.includeRetired ? { provinceCode } : { provinceCode, retiredAt: null },

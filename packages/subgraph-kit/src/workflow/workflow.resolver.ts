@@ -36,6 +36,7 @@ export class WorkflowApplicationResolver {
   }
 }
 
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's resolver classes
 const resolvers = new Map<string, Function>();
 
 const capitalised = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
