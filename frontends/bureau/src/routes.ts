@@ -32,6 +32,12 @@ const routes: RouteRecordRaw[] = [
     meta: { titleKey: "bureau.admin.title", navKey: "bureau.nav.organizations", roles: ["PROVINCE_INSTITUTE"] satisfies Role[] },
   },
   {
+    path: "workflows",
+    name: "bureau-workflow-definitions",
+    component: () => import("./pages/WorkflowDefinitionsPage.vue"),
+    meta: { titleKey: "bureau.workflows.heading", navKey: "bureau.nav.workflows", roles: ["PROVINCE_INSTITUTE"] satisfies Role[] },
+  },
+  {
     path: "sms-deliveries",
     name: "bureau-sms-deliveries",
     component: () => import("./pages/SmsDeliveriesPage.vue"),

@@ -4,7 +4,6 @@ export const WorkflowErrors = defineErrors("workflow", {
   /** Two deciders on one version: the second learns the application moved on and reloads it. */
   CONFLICT: { category: "CONFLICT", message: "该申请已被他人处理或已更新，请刷新后查看最新状态" },
   APPLICATION_NOT_FOUND: { category: "NOT_FOUND", message: "申请不存在或不在您的管理范围内" },
-  NOT_AT_YOUR_STEP: { category: "FORBIDDEN", message: "该申请当前不在您审核的环节" },
   APPLICATION_CLOSED: { category: "CONFLICT", message: "该申请已办结，不能再作处理" },
   NOT_RETURNED: { category: "CONFLICT", message: "只有被退回的申请才能修改后重新提交" },
   DECISION_NOT_ALLOWED: { category: "BAD_USER_INPUT", field: "decision", message: (step: string) => `“${step}”环节不能作此决定` },
