@@ -16,7 +16,7 @@ export const OPEN_CASES: AccessRule = { roles: [Role.CANDIDATE_IN_SCHOOL, Role.C
 
 /**
  * Who reads cases: the candidate their own; the agencies on the approval chain (county →
- * league/city → province, DOMAIN.md "Arriving from another province") and the province's
+ * league/city → province, docs/domain.md "Arriving from another province") and the province's
  * reviewers their subtree; third parties with results:read (certified results are results).
  */
 export const READ_CASES: AccessRule = {

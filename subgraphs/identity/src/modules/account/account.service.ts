@@ -12,7 +12,7 @@ import { User } from "../user/user.entity.js";
 const currentPasswordWrong = () =>
   new DomainError("CURRENT_PASSWORD_WRONG", "BAD_USER_INPUT", "当前密码不正确", { field: "currentPassword" });
 
-/** What a signed-in person changes about their own account: password and mobile (DOMAIN.md). */
+/** What a signed-in person changes about their own account: password and mobile (docs/domain.md "Password and mobile"). */
 export class AccountService {
   constructor(
     private readonly em: EntityManager,

@@ -10,7 +10,7 @@ import { User } from "../user/user.entity.js";
 import { UserService } from "../user/user.service.js";
 
 /**
- * Who sets up whose account (DOMAIN.md): the province institute allocates the accounts of
+ * Who sets up whose account (docs/domain.md "Organisations and who sees what"): the province institute allocates the accounts of
  * agencies, schools and its own staff; a school admin creates class-teacher accounts (bound to
  * one or more classes) and designated staff. Each grant names the kind of organisation the
  * new role must sit at, and the creator must hold the granting role over that organisation.
