@@ -26,7 +26,7 @@ export interface A11yViolation {
   impact: string;
   help: string;
   helpUrl: string;
-  /** CSS selectors (axe's targets) of the offending elements. */
+  /** The offending elements: axe's CSS selector, then the start of the element's markup. */
   targets: string[];
   /** The page and state it was seen on, e.g. `/candidate` or `/candidate [dialog: 站内消息]`. */
   where: string;
@@ -78,7 +78,7 @@ function installWatcher(options: WatcherOptions): void {
   const w = window as unknown as {
     axe: typeof axe;
     __xuekaoA11yReport?: (report: Report) => Promise<void>;
-    __xuekaoA11y?: { checkNow(): Promise<void> };
+    __xuekaoA11y?: { checkNow(force: boolean): Promise<void> };
   };
   const OPEN_LAYERS = '[role="dialog"], [role="alertdialog"], [role="menu"], [role="listbox"]';
   let lastKey: string | null = null;
@@ -107,13 +107,31 @@ function installWatcher(options: WatcherOptions): void {
     document.readyState !== "loading" &&
     !document.getAnimations().some((a) => a.playState === "running" && a.effect?.getTiming().iterations !== Infinity);
 
+  /** The element's selector, then the start of its markup: generated ids alone say little. */
+  const describe = (node: { target: unknown[]; html: string }) => {
+    const html = node.html.replace(/\s+/g, " ");
+    return `${node.target.map(String).join(" >>> ")}  ${html.length > 160 ? `${html.slice(0, 160)}…` : html}`;
+  };
+
+  /** axe.run, waiting for someone else's run (a one-off checkA11y) to finish first. */
+  async function runAxe(context: unknown) {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await w.axe.run(context as never, { resultTypes: ["violations"] });
+      } catch (error) {
+        if (attempt >= 100 || !String(error).includes("already running")) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
+  }
+
   async function run(): Promise<void> {
     const where = stateKey();
     lastKey = where;
     let report: Report;
     try {
       const context = options.exclude.length ? { include: [document], exclude: options.exclude.map((s) => [s]) } : document;
-      const results = await w.axe.run(context as never, { resultTypes: ["violations"] });
+      const results = await runAxe(context);
       report = {
         where,
         violations: results.violations.map((v) => ({
@@ -121,7 +139,7 @@ function installWatcher(options: WatcherOptions): void {
           impact: v.impact ?? null,
           help: v.help,
           helpUrl: v.helpUrl,
-          targets: v.nodes.map((n) => n.target.map(String).join(" >>> ")),
+          targets: v.nodes.map((n) => describe(n)),
         })),
       };
     } catch (error) {
@@ -145,14 +163,19 @@ function installWatcher(options: WatcherOptions): void {
   }
 
   w.__xuekaoA11y = {
-    /** Checks the page as it is now (after letting it settle, within reason), whatever was checked before. */
-    async checkNow() {
+    /**
+     * Checks the page once it has settled (within reason): always when `force`, otherwise only
+     * if what a person sees has changed since the last check.
+     */
+    async checkNow(force: boolean) {
+      if (!force && !running && stateKey() === lastKey) return;
       clearTimeout(timer);
       const deadline = performance.now() + 3000;
       while ((running || !settled()) && performance.now() < deadline) {
         await (running ?? new Promise((resolve) => setTimeout(resolve, 50)));
       }
       while (running) await running;
+      if (!force && stateKey() === lastKey) return;
       running = run().finally(() => {
         running = null;
       });
@@ -187,6 +210,8 @@ export interface A11yWatch {
   readonly runs: number;
   /** Checks the page as it is now and waits for the result. */
   checkNow(): Promise<void>;
+  /** Checks the page, and waits for the result, if what a person sees changed since the last check. */
+  checkIfChanged(): Promise<void>;
   /** Throws an A11yViolationError if anything failed (and an Error if axe could not run). */
   assertClean(): void;
 }
@@ -208,6 +233,8 @@ export async function watchA11y(page: Page, options: { quietMs?: number } = {}):
   let runs = 0;
   const record = (report: RunReport) => {
     runs++;
+    // A11Y_LOG=1 lists every check, to see what the gate looked at.
+    if (process.env.A11Y_LOG) console.log(`axe: ${report.where}: ${report.error ? "failed to run" : `${failing(report).length} serious/critical, ${report.violations.length} in all`}`);
     if (report.error) errors.push(`${report.where}: ${report.error}`);
     for (const v of failing(report)) {
       const targets = v.targets.filter((t) => !seen.has(`${v.rule} ${t}`));
@@ -220,10 +247,10 @@ export async function watchA11y(page: Page, options: { quietMs?: number } = {}):
   await page.addInitScript({ content: axe.source });
   await page.addInitScript(installWatcher, { exclude: A11Y_EXCLUDE.map((e) => e.selector), quietMs: options.quietMs ?? 300 });
 
-  const checkNow = async () => {
+  const check = async (force: boolean) => {
     if (page.isClosed() || page.url() === "about:blank") return;
     try {
-      await page.evaluate(() => (window as unknown as { __xuekaoA11y?: { checkNow(): Promise<void> } }).__xuekaoA11y?.checkNow());
+      await page.evaluate((f) => (window as unknown as { __xuekaoA11y?: { checkNow(force: boolean): Promise<void> } }).__xuekaoA11y?.checkNow(f), force);
     } catch (error) {
       // The page navigated away or closed during the check: what it had reported still counts.
       if (!/Execution context was destroyed|Target page, context or browser has been closed/.test(String(error))) throw error;
@@ -235,7 +262,8 @@ export async function watchA11y(page: Page, options: { quietMs?: number } = {}):
     get runs() {
       return runs;
     },
-    checkNow,
+    checkNow: () => check(true),
+    checkIfChanged: () => check(false),
     assertClean() {
       if (errors.length) throw new Error(`axe-core could not check the page:\n${errors.join("\n")}`);
       if (violations.length) throw new A11yViolationError(violations);
@@ -243,21 +271,34 @@ export async function watchA11y(page: Page, options: { quietMs?: number } = {}):
   };
   watches.set(page, watch);
 
-  // The document's last state before it is replaced or closed is checked too.
+  // The state a test acts on is checked before it acts (a dialog it opened and is about to use
+  // or close), so nothing depends on the page happening to stay idle long enough.
+  gateActions(page, watch);
+  for (const input of [page.keyboard, page.mouse, page.touchscreen] as unknown as Callable[]) {
+    for (const name of INPUT_ACTIONS) {
+      const original = input[name];
+      if (typeof original !== "function") continue;
+      input[name] = async (...args: unknown[]) => {
+        await watch.checkIfChanged();
+        return original.apply(input, args);
+      };
+    }
+  }
+  // The document's last state before it is replaced or closed is checked too, whatever changed.
   const close = page.close.bind(page);
   page.close = async (closeOptions) => {
-    if (!page.isClosed()) await checkNow();
+    if (!page.isClosed()) await watch.checkNow();
     await close(closeOptions);
     watch.assertClean();
   };
   const goto = page.goto.bind(page);
   page.goto = async (url, gotoOptions) => {
-    await checkNow();
+    await watch.checkIfChanged();
     return goto(url, gotoOptions);
   };
   const reload = page.reload.bind(page);
   page.reload = async (reloadOptions) => {
-    await checkNow();
+    await watch.checkIfChanged();
     return reload(reloadOptions);
   };
 
@@ -265,13 +306,52 @@ export async function watchA11y(page: Page, options: { quietMs?: number } = {}):
   try {
     onTestFinished(async () => {
       if (page.isClosed()) return;
-      await checkNow();
+      await watch.checkNow();
       watch.assertClean();
     });
   } catch {
     // not inside a test
   }
   return watch;
+}
+
+/** What a person does to a page: before each, the gate looks at the page if it has changed. */
+const LOCATOR_ACTIONS = [
+  "check", "clear", "click", "dblclick", "dragTo", "fill", "focus", "hover", "press", "pressSequentially",
+  "selectOption", "selectText", "setChecked", "setInputFiles", "tap", "type", "uncheck",
+] as const;
+const PAGE_ACTIONS = ["check", "click", "dblclick", "dragAndDrop", "fill", "focus", "hover", "press", "selectOption", "setChecked", "setInputFiles", "tap", "type", "uncheck"] as const;
+const INPUT_ACTIONS = ["press", "type", "insertText", "down", "up", "click", "dblclick", "move", "wheel", "tap"] as const;
+const GATED = Symbol("xuekao.a11y.gated");
+
+type Callable = Record<string, (...args: unknown[]) => Promise<unknown>> & { [GATED]?: true };
+
+/**
+ * Locators are made by the thousand, so their class is wrapped once (the wrapper finds the
+ * locator's page and its watch); the page's own shortcuts (page.click, page.fill, …) per page.
+ */
+function gateActions(page: Page, watch: A11yWatch): void {
+  const locatorClass = Object.getPrototypeOf(page.locator("html")) as Callable;
+  if (!locatorClass[GATED]) {
+    locatorClass[GATED] = true;
+    for (const name of LOCATOR_ACTIONS) {
+      const original = locatorClass[name];
+      if (typeof original !== "function") continue;
+      locatorClass[name] = async function (this: { page(): Page }, ...args: unknown[]) {
+        await watches.get(this.page())?.checkIfChanged();
+        return original.apply(this, args);
+      };
+    }
+  }
+  const target = page as unknown as Callable;
+  for (const name of PAGE_ACTIONS) {
+    const original = target[name];
+    if (typeof original !== "function") continue;
+    target[name] = async (...args: unknown[]) => {
+      await watch.checkIfChanged();
+      return original.apply(page, args);
+    };
+  }
 }
 
 function gateContext(context: BrowserContext): BrowserContext {
@@ -303,7 +383,17 @@ export async function checkA11y(page: Page): Promise<A11yViolation[]> {
   const report = await page.evaluate(async (exclude: string[]): Promise<RunReport> => {
     const w = window as unknown as { axe: typeof axe };
     const context = exclude.length ? { include: [document], exclude: exclude.map((s) => [s]) } : document;
-    const results = await w.axe.run(context as never, { resultTypes: ["violations"] });
+    // The gate's watcher may be running axe on this page: wait for it.
+    const results = await (async () => {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await w.axe.run(context as never, { resultTypes: ["violations"] });
+        } catch (error) {
+          if (attempt >= 100 || !String(error).includes("already running")) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      }
+    })();
     return {
       where: `${location.pathname}${location.search}`,
       violations: results.violations.map((v) => ({
@@ -311,7 +401,10 @@ export async function checkA11y(page: Page): Promise<A11yViolation[]> {
         impact: v.impact ?? null,
         help: v.help,
         helpUrl: v.helpUrl,
-        targets: v.nodes.map((n) => n.target.map(String).join(" >>> ")),
+        targets: v.nodes.map((n) => {
+          const html = n.html.replace(/\s+/g, " ");
+          return `${n.target.map(String).join(" >>> ")}  ${html.length > 160 ? `${html.slice(0, 160)}…` : html}`;
+        }),
       })),
     };
   }, A11Y_EXCLUDE.map((e) => e.selector));
