@@ -2,12 +2,17 @@
 // critical violation fails the test that saw it.
 //
 // Nothing in a test has to remember it. `gateBrowser` (applied by `launchBrowser`) gives every
-// page an init script with axe-core and a watcher. The watcher checks the page whenever what a
-// person sees has changed and the page has settled: a new document, a client-side route change,
-// a dialog, drawer, menu or listbox opening or closing, a loading state ending. Each result goes
-// to the test process at once (a binding), so a later full navigation loses nothing. Closing the
-// page checks its last state too, then throws the violations found on it; pages a test leaves
-// open are checked and reported when the test finishes.
+// page an init script with axe-core (`axe.source`) and a watcher, and checks the page:
+// - by itself, whenever what a person sees has changed and the page has settled (no DOM change
+//   for 300 ms, no finite animation running): a new document, a client-side route change, a
+//   dialog, drawer, menu or listbox opening or closing, a loading state ending;
+// - before each action a test takes (locator, page, keyboard, mouse and touch actions, goto,
+//   reload) if what a person sees has changed since the last check: a dialog the test opens and
+//   uses at once is checked however busy the page is;
+// - when the page closes (or the test ends with it open), whatever changed.
+// Each result goes to the test process at once (a binding), so a later full navigation loses
+// nothing. Closing the page throws the serious and critical violations found on it, each rule
+// and element once, with where it was seen (A11yViolationError). A11Y_LOG=1 lists every check.
 import axe from "axe-core";
 import { onTestFinished } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
