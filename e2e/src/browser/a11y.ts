@@ -5,7 +5,8 @@
 // page an init script with axe-core (`axe.source`) and a watcher, and checks the page:
 // - by itself, whenever what a person sees has changed and the page has settled (no DOM change
 //   for 300 ms, no finite animation running): a new document, a client-side route change, a
-//   dialog, drawer, menu or listbox opening or closing, a loading state ending;
+//   dialog, drawer, menu or listbox opening or closing, a loading state ending, a form error or
+//   an alert appearing;
 // - before each action a test takes (locator, page, keyboard, mouse and touch actions, goto,
 //   reload) if what a person sees has changed since the last check: a dialog the test opens and
 //   uses at once is checked however busy the page is;
@@ -86,6 +87,7 @@ function installWatcher(options: WatcherOptions): void {
     __xuekaoA11y?: { checkNow(force: boolean): Promise<void> };
   };
   const OPEN_LAYERS = '[role="dialog"], [role="alertdialog"], [role="menu"], [role="listbox"]';
+  const MESSAGES = '[role="alert"], .el-form-item__error, .el-message';
   let lastKey: string | null = null;
   let lastMutation = performance.now();
   let running: Promise<void> | null = null;
@@ -100,11 +102,15 @@ function installWatcher(options: WatcherOptions): void {
     (element.getAttribute("aria-labelledby") ? document.getElementById(element.getAttribute("aria-labelledby") ?? "")?.textContent?.trim() : null) ??
     element.getAttribute("role") ??
     "layer";
-  /** What a person sees, coarsely: the URL, the open layers and whether something is still loading. */
+  /**
+   * What a person sees, coarsely: the URL, the open layers, whether something is still loading
+   * and how many messages (form errors, alerts) are showing.
+   */
   const stateKey = () => {
     const layers = [...document.querySelectorAll(OPEN_LAYERS)].filter(visible).map((e) => `${e.getAttribute("role")}: ${nameOf(e)}`);
     const busy = !!document.querySelector('[aria-busy="true"], .el-loading-mask');
-    return `${location.pathname}${location.search}${layers.length ? ` [${layers.join("; ")}]` : ""}${busy ? " (loading)" : ""}`;
+    const messages = [...document.querySelectorAll(MESSAGES)].filter(visible).length;
+    return `${location.pathname}${location.search}${layers.length ? ` [${layers.join("; ")}]` : ""}${busy ? " (loading)" : ""}${messages ? ` (${messages} message${messages > 1 ? "s" : ""})` : ""}`;
   };
   /** No DOM change for a while, no finite animation or transition running (a fade half way fails contrast). */
   const settled = () =>
