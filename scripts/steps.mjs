@@ -1,6 +1,6 @@
 // Small helpers shared by the README's two commands.
 
-/** Node 20.19+ (STACK.md); say so plainly instead of failing later inside a dependency. */
+/** Node 20.19+ (docs/architecture.md "Stack and versions"); say so plainly instead of failing later inside a dependency. */
 export function checkNode() {
   const [major, minor] = process.versions.node.split(".").map(Number);
   if (major < 20 || (major === 20 && minor < 19)) {

@@ -101,7 +101,7 @@ export async function createGatewayServer(
   const logger = options.logger ?? createLogger("gateway", config.logLevel);
   const supergraphSdl = options.supergraphSdl ?? readFileSync(SUPERGRAPH_FILE, "utf8");
 
-  // One keep-alive pool for all subgraph calls: the largest single gain in STACK.md's measurements.
+  // One keep-alive pool for all subgraph calls: the largest single gain measured (docs/architecture.md "The shape").
   const agent = new Agent({ keepAliveTimeout: 30_000, connections: 128, connectTimeout: 5_000 });
   const fetcher = ((input: string, init?: Record<string, unknown>) =>
     undiciFetch(input, {

@@ -70,7 +70,7 @@ export async function natsReachable(): Promise<boolean> {
   const url = new URL(NATS_URL);
   const up = await reachable(url.hostname, Number(url.port || 4222));
   if (!up && process.env.REQUIRE_NATS === "1") {
-    throw new Error(`REQUIRE_NATS=1 but NATS does not answer at ${url.host} (see STACK.md for starting it)`);
+    throw new Error(`REQUIRE_NATS=1 but NATS does not answer at ${url.host} (see docs/architecture.md "Services the tests need" for starting it)`);
   }
   return up;
 }

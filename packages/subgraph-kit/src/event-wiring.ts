@@ -1,5 +1,5 @@
 /**
- * How a subgraph takes part in events (DESIGN.md: outbox → bus). Producers write events with
+ * How a subgraph takes part in events (docs/architecture.md "The shape": outbox → bus). Producers write events with
  * `recordEvent(em, Definition.create(...))` in the same flush as their change; the kit runs the
  * outbox relay and pokes it after every commit. Consumers are declared on the definition; the
  * kit subscribes them and runs each event through `handleOnce`, so a redelivered event changes

@@ -36,6 +36,8 @@ describe("loading a remote into the shell", () => {
     const error = wrapper.get('[data-testid="remote-error"]');
     expect(error.attributes("role")).toBe("alert");
     expect(error.text()).toContain("“学校管理”模块暂时无法加载");
+    // The page's one heading, since the remote's own page (and its h1) is missing.
+    expect(error.get("h1").text()).toContain("“学校管理”模块暂时无法加载");
     expect(error.text()).toContain("其他功能不受影响");
     expect(error.find('[data-testid="remote-retry"]').exists()).toBe(true);
     // The shell's own layout keeps working around the failed module.

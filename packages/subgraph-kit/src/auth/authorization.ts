@@ -1,5 +1,5 @@
 /**
- * The one authorisation decision every subgraph makes (DOMAIN.md "Organisations and who sees
+ * The one authorisation decision every subgraph makes (docs/domain.md "Organisations and who sees
  * what"): may this caller perform this action on this resource? Deny by default — anything the
  * rules below do not positively allow (empty rule, unknown role, malformed path, missing owner)
  * is refused, so a mistake in data or configuration closes access instead of opening it.

@@ -1,6 +1,6 @@
 /**
  * Who is calling, as every subgraph sees it after verifying the access token (identity issues
- * it; see DOMAIN.md "Organisations and who sees what"). Nothing here trusts the gateway: each
+ * it; see docs/domain.md "Organisations and who sees what"). Nothing here trusts the gateway: each
  * subgraph verifies the token itself and decides with `authorize`.
  */
 

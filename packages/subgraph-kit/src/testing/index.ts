@@ -33,7 +33,7 @@ export async function postgresReachable(pgUrl = process.env.PG_URL ?? DEFAULT_PG
   const url = new URL(pgUrl);
   const reachable = await answers(url.hostname, Number(url.port || 5432));
   if (!reachable && process.env.REQUIRE_PG === "1") {
-    throw new Error(`REQUIRE_PG=1 but PostgreSQL does not answer at ${url.host} (set PG_URL or start it, see STACK.md)`);
+    throw new Error(`REQUIRE_PG=1 but PostgreSQL does not answer at ${url.host} (set PG_URL or start it, see docs/architecture.md "Services the tests need")`);
   }
   return reachable;
 }
@@ -45,7 +45,7 @@ export async function natsReachable(natsUrl = process.env.NATS_URL || DEFAULT_NA
   const url = new URL(natsUrl);
   const reachable = await answers(url.hostname, Number(url.port || 4222));
   if (!reachable && process.env.REQUIRE_NATS === "1") {
-    throw new Error(`REQUIRE_NATS=1 but NATS does not answer at ${url.host} (set NATS_URL or start it, see STACK.md)`);
+    throw new Error(`REQUIRE_NATS=1 but NATS does not answer at ${url.host} (set NATS_URL or start it, see docs/architecture.md "Services the tests need")`);
   }
   return reachable;
 }

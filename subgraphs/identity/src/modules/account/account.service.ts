@@ -13,7 +13,7 @@ import { AccountErrors } from "./account.errors.js";
 
 const mobileTaken = () => SmsCodeErrors.MOBILE_TAKEN(undefined, { field: "newMobile" });
 
-/** What a signed-in person changes about their own account: password and mobile (DOMAIN.md). */
+/** What a signed-in person changes about their own account: password and mobile (docs/domain.md "Password and mobile"). */
 export class AccountService {
   private readonly sessions = new SessionService();
   private readonly smsCodes = new SmsCodeService();

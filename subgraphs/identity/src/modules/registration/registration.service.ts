@@ -16,9 +16,9 @@ import { RegistrationErrors, USERNAME_PATTERN } from "./registration.errors.js";
 import { CandidateType, type RegisterCandidateInput } from "./registration.inputs.js";
 
 /**
- * Candidate self-registration (DOMAIN.md: social candidates register with the district of
- * household registration and a mobile bound by SMS code). The account is bound to the county
- * until the registry places an in-school candidate on a school's roster.
+ * Candidate self-registration (docs/domain.md "Social candidates": candidates register with the
+ * district of household registration and a mobile bound by SMS code). The account is bound to
+ * the county until the registry places an in-school candidate on a school's roster.
  */
 export class RegistrationService {
   private readonly sessions = new SessionService();

@@ -17,7 +17,7 @@ import { StaffAccountErrors } from "./staff-account.errors.js";
 export const MANAGE_STAFF_ACCOUNTS = accessRule("MANAGE_STAFF_ACCOUNTS", { roles: [Role.PROVINCE_INSTITUTE, Role.SCHOOL_ADMIN] });
 
 /**
- * Who sets up whose account (DOMAIN.md): the province institute allocates the accounts of
+ * Who sets up whose account (docs/domain.md "Organisations and who sees what"): the province institute allocates the accounts of
  * agencies, schools and its own staff; a school admin creates class-teacher accounts (bound to
  * one or more classes) and designated staff. Each grant names the kind of organisation the
  * new role must sit at, and the creator must hold the granting role over that organisation.

@@ -48,7 +48,7 @@ export const VariableKinds = {
   beijingTime: pattern(BEIJING_MESSAGE_TIME_PATTERN, "北京时间，如 2026年11月30日 18:00（由 formatBeijingMessageTime 生成）"),
   /**
    * 考籍号: the national student record number, `G` + the 18-digit ID number or `J` + a code
-   * built like one (DOMAIN.md); temporary `L` numbers never become record numbers.
+   * built like one (docs/domain.md "Record numbers"); temporary `L` numbers never become record numbers.
    */
   recordNumber: pattern(RECORD_NUMBER_PATTERN, "G 或 J 开头、共 19 位的考籍号"),
   /** A short Chinese term such as 转籍、信息变更、成绩认定: new kinds need no code change. */

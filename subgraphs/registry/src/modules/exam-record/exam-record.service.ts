@@ -6,7 +6,7 @@ import { ExamRecord } from "./exam-record.entity.js";
 export const MAX_RECORDS_PAGE = 200;
 
 /**
- * Who reads 考籍 records (DOMAIN.md, tiered access): a candidate their own; a class teacher their
+ * Who reads 考籍 records (docs/domain.md "Organisations and who sees what"): a candidate their own; a class teacher their
  * classes; the school; county, league and province their subtree; third parties with results:read.
  */
 export const READ_RECORDS = accessRule("READ_RECORDS", {

@@ -13,7 +13,7 @@ import type { CreateExamSessionInput } from "./exam-session.inputs.js";
 export const MAX_SESSION_NAME_LENGTH = 40;
 const SESSION_NAME_CHARACTERS = /^(?![\s\S]*(https?:\/\/|www\.))[^【】\p{Cc}]+$/iu;
 
-/** Sessions, windows and rules are the province institute's to configure (docs/domain.md), each its own province's. */
+/** Sessions, windows and rules are the province institute's to configure (docs/domain.md "The exam"), each its own province's. */
 export const CONFIGURE_SESSIONS = accessRule("CONFIGURE_SESSIONS", { roles: [Role.PROVINCE_INSTITUTE] });
 
 export class ExamSessionService {
