@@ -10,10 +10,11 @@ import { BusUnavailableError, createBus, type Bus } from "@xuekao/events";
 import { identitySubgraph } from "@xuekao/identity";
 import { notificationSubgraph } from "@xuekao/notification";
 import { registrySubgraph } from "@xuekao/registry";
-import { createLogger, createSubgraphService, loadSubgraphConfig, type Logger, type SubgraphService } from "@xuekao/subgraph-kit";
+import { createLogger, createSubgraphService, loadSubgraphConfig, type AnySubgraphDefinition, type Logger, type SubgraphService } from "@xuekao/subgraph-kit";
 
 /** identity first: the others verify tokens against its keys (lazily, but it should be up). */
-export const SUBGRAPHS = [identitySubgraph, registrySubgraph, certificationSubgraph, notificationSubgraph];
+// Each typed by its own services (notification's SMS worker…): one list of any services.
+export const SUBGRAPHS: AnySubgraphDefinition[] = [identitySubgraph, registrySubgraph, certificationSubgraph, notificationSubgraph];
 
 export interface Backend {
   services: SubgraphService[];

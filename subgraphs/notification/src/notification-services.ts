@@ -1,14 +1,9 @@
-import { loadConfig, type ScheduledJob, type SubgraphDefinition, type SubgraphSetup } from "@xuekao/subgraph-kit";
+import { loadConfig, personalDataAccess, personalDataKeysOf, type ScheduledJob, type SubgraphDefinition } from "@xuekao/subgraph-kit";
 import { z } from "zod";
+import type { NotificationServices } from "./notification-context.js";
 import { createSmsProvider } from "./modules/sms/create-sms-provider.js";
 import { loadSmsConfig } from "./modules/sms/sms.config.js";
 import { DEFAULT_SMS_DELIVERY_SETTINGS, SmsDeliveryWorker } from "./modules/sms-delivery/sms-delivery.worker.js";
-
-/** notification's long-lived services, built once at boot. */
-export interface NotificationServices {
-  smsWorker: SmsDeliveryWorker;
-  smsWorkerIntervalMs: number;
-}
 
 const positiveInt = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback);
 
@@ -17,7 +12,7 @@ const positiveInt = (fallback: number, max: number) => z.coerce.number().int().m
  * engine's settings: SMS_MAX_ATTEMPTS, SMS_PER_MOBILE_PER_HOUR, SMS_RETRY_BASE_SECONDS,
  * SMS_WORKER_INTERVAL_MS.
  */
-export const setupNotification: NonNullable<SubgraphDefinition["setup"]> = async ({ env, logger }): Promise<SubgraphSetup> => {
+export const setupNotification: NonNullable<SubgraphDefinition<NotificationServices>["setup"]> = async ({ env, logger, orm, clock }) => {
   const settings = loadConfig(
     {
       SMS_MAX_ATTEMPTS: positiveInt(DEFAULT_SMS_DELIVERY_SETTINGS.maxAttempts, 20),
@@ -27,9 +22,12 @@ export const setupNotification: NonNullable<SubgraphDefinition["setup"]> = async
     },
     env,
   );
-  const provider = createSmsProvider(loadSmsConfig(env), logger);
+  // The development driver stamps its log lines with the subgraph's clock, like everything else.
+  const provider = createSmsProvider(loadSmsConfig(env), logger, { now: () => clock.now() });
+  // Mobiles are stored encrypted: the per-mobile limit counts rows by the mobile's lookup.
+  const personalData = personalDataAccess(personalDataKeysOf(orm));
   const services: NotificationServices = {
-    smsWorker: new SmsDeliveryWorker(provider, logger.child({ component: "sms" }), {
+    smsWorker: new SmsDeliveryWorker(provider, logger.child({ component: "sms" }), (mobile) => personalData.lookup("mobile", mobile), {
       ...DEFAULT_SMS_DELIVERY_SETTINGS,
       maxAttempts: settings.SMS_MAX_ATTEMPTS,
       perMobilePerHour: settings.SMS_PER_MOBILE_PER_HOUR,
@@ -37,20 +35,17 @@ export const setupNotification: NonNullable<SubgraphDefinition["setup"]> = async
     }),
     smsWorkerIntervalMs: settings.SMS_WORKER_INTERVAL_MS,
   };
-  return { services: services as unknown as Record<string, unknown> };
+  return { services };
 };
 
 /** The SMS sender runs as a scheduled job: one replica at a time sends, each row claimed once. */
-export const notificationJobs: NonNullable<SubgraphDefinition["jobs"]> = ({ services }): ScheduledJob[] => {
-  const { smsWorker, smsWorkerIntervalMs } = services as unknown as NotificationServices;
-  return [
-    {
-      name: "sms-delivery",
-      everyMs: smsWorkerIntervalMs,
-      leaseMs: 2 * 60_000,
-      run: async ({ em, now }) => {
-        await smsWorker.runPass(em, now);
-      },
+export const notificationJobs: NonNullable<SubgraphDefinition<NotificationServices>["jobs"]> = ({ services }): ScheduledJob[] => [
+  {
+    name: "sms-delivery",
+    everyMs: services.smsWorkerIntervalMs,
+    leaseMs: 2 * 60_000,
+    run: async ({ em, now }) => {
+      await services.smsWorker.runPass(em, now);
     },
-  ];
-};
+  },
+];

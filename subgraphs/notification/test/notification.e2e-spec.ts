@@ -1,19 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { DEMO_PASSWORD, demoUserId, demoUsers } from "@xuekao/demo-data";
-import { identitySubgraph } from "@xuekao/identity";
-import { EntityLoaders, JWKS_PATH, systemClock } from "@xuekao/subgraph-kit";
-import {
-  itBehavesLikeASubgraph,
-  recordSqlQueries,
-  signedInAs,
-  startTestSubgraph,
-  testDrivers,
-  type TestSubgraph,
-} from "@xuekao/subgraph-kit/testing";
+import { demoUserId, demoUsers } from "@xuekao/demo-data";
+import { FakeClock } from "@xuekao/subgraph-kit";
+import { itBehavesLikeASubgraph, recordSqlQueries, startTestSubgraph, testDrivers, type TestSubgraph } from "@xuekao/subgraph-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InboxService, type NewNotification } from "../src/modules/inbox/inbox.service.js";
 import { Notification } from "../src/modules/inbox/notification.entity.js";
+import { seedNotificationDemo } from "../src/seeders/demo.seeder.js";
 import { notificationSubgraph } from "../src/subgraph.js";
+import { startDemoTokenIssuer, type DemoTokenIssuer } from "./demo-tokens.js";
 
 const drivers = await testDrivers();
 
@@ -39,9 +33,9 @@ interface Inbox {
 
 describe.each(drivers)("notification subgraph on %s", (driver) => {
   let subgraph: TestSubgraph;
-  // The real identity subgraph issues the tokens this subgraph verifies (against its JWKS).
-  let identity: TestSubgraph;
-  const as = signedInAs(() => identity.url, DEMO_PASSWORD);
+  // Tokens signed like identity's, verified by the subgraph against the issuer's JWKS (see demo-tokens.ts).
+  let issuer: DemoTokenIssuer;
+  const as = (username: string) => issuer.as(username);
 
   /** `users`' inboxes as `username` sees them through the User entity fields (newest first). */
   const inboxesAs = async (username: string | null, users: string[]) => {
@@ -56,16 +50,16 @@ describe.each(drivers)("notification subgraph on %s", (driver) => {
   const ownInbox = async (username: string) => (await inboxesAs(username, [demoUserId(username)]))[0]!;
   const storedCount = () => subgraph.service.orm.em.fork().count(Notification, {});
 
-  /** Puts messages in inboxes the way the event consumers do: through InboxService, one flush. */
+  /** Puts messages in inboxes the way the event consumers do: through InboxService on a system context, one flush. */
   const deliver = async (...messages: Array<NewNotification & { createdAt?: Date; readAt?: Date | null }>) => {
-    const em = subgraph.service.orm.em.fork();
-    const inbox = new InboxService(em, new EntityLoaders(em));
+    const ctx = subgraph.service.systemContext();
+    const inbox = new InboxService();
     const stored = messages.map(({ createdAt, readAt, ...message }) => {
-      const notification = inbox.add(message, createdAt);
+      const notification = inbox.add(createdAt ? ctx.withClock(new FakeClock(createdAt)) : ctx, message);
       notification.readAt = readAt ?? null;
       return notification;
     });
-    await em.flush();
+    await ctx.em.flush();
     return stored;
   };
 
@@ -74,15 +68,12 @@ describe.each(drivers)("notification subgraph on %s", (driver) => {
     (await recordSqlQueries(subgraph.service, work)).filter((sql) => /\bnotification\b/.test(sql));
 
   beforeAll(async () => {
-    identity = await startTestSubgraph(identitySubgraph, driver, { seedDemo: true });
-    subgraph = await startTestSubgraph(notificationSubgraph, driver, {
-      seedDemo: true,
-      jwksUrl: identity.url.replace(/\/graphql$/, JWKS_PATH),
-    });
+    issuer = await startDemoTokenIssuer();
+    subgraph = await startTestSubgraph(notificationSubgraph, driver, { seedDemo: true, jwksUrl: issuer.jwksUrl });
   });
   afterAll(async () => {
     await subgraph?.stop();
-    await identity?.stop();
+    await issuer?.stop();
   });
 
   itBehavesLikeASubgraph(notificationSubgraph, driver, () => subgraph);
@@ -236,8 +227,12 @@ describe.each(drivers)("notification subgraph on %s", (driver) => {
 
   it("seeds the demo data only once", async () => {
     const before = await storedCount();
-    await notificationSubgraph.seedDemo!(subgraph.service.orm.em.fork(), { clock: systemClock });
-    await notificationSubgraph.seedDemo!(subgraph.service.orm.em.fork(), { clock: systemClock });
+    for (let run = 0; run < 2; run += 1) {
+      // As the kit seeds: a system context, flushed afterwards.
+      const ctx = subgraph.service.systemContext();
+      await seedNotificationDemo(ctx);
+      await ctx.em.flush();
+    }
     expect(await storedCount()).toBe(before);
     const welcome = await subgraph.service.orm.em
       .fork()

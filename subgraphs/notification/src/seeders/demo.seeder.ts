@@ -1,32 +1,38 @@
-import type { EntityManager } from "@mikro-orm/core";
 import { demoOrganizationPath, demoOrganizations, demoUsers } from "@xuekao/demo-data";
+import type { RequestContext } from "@xuekao/subgraph-kit";
+import { InboxService } from "../modules/inbox/inbox.service.js";
 import { Notification } from "../modules/inbox/notification.entity.js";
+import { Recipient } from "../modules/recipient/recipient.entity.js";
 import { RecipientService } from "../modules/recipient/recipient.service.js";
 
 /** When identity's demo accounts came into being, for the contact copies (any event since is newer). */
 const DEMO_EPOCH = new Date("2026-01-01T00:00:00Z");
 
 /**
- * Idempotent (development only): every demo account has a welcome message in its inbox, and
- * this subgraph knows every demo account's roles — what identity's `user-contact-changed`
- * events would have told it had the accounts been created through the API.
+ * Idempotent (development only), on a system context: every demo account has a welcome message
+ * in its inbox (dated by the context's clock), and this subgraph knows every demo account's
+ * roles — what identity's `user-contact-changed` events would have told it had the accounts been
+ * created through the API (written once: a person already known is left as identity last told).
+ * The kit flushes afterwards.
  */
-export async function seedNotificationDemo(em: EntityManager): Promise<void> {
-  const greeted = new Set((await em.find(Notification, {}, { fields: ["recipientId"] })).map((row) => row.recipientId));
+export async function seedNotificationDemo(ctx: RequestContext): Promise<void> {
+  const greeted = new Set((await ctx.em.find(Notification, {}, { fields: ["recipientId"] })).map((row) => row.recipientId));
+  // Known already (seeded before, or told by identity since): left as they are.
+  const known = new Set((await ctx.em.find(Recipient, {}, { fields: ["userId"] })).map((row) => row.userId));
   const codeOf = new Map(demoOrganizations.map((organization) => [organization.id, organization.code]));
-  const recipients = new RecipientService(em);
+  const inbox = new InboxService();
+  const recipients = new RecipientService();
   for (const user of demoUsers) {
     if (!greeted.has(user.id)) {
-      em.create(Notification, {
+      inbox.add(ctx, {
         recipientId: user.id,
         title: "欢迎使用学考平台",
         body: `${user.displayName}，您好！学业水平合格性考试的考籍、报名与成绩认定均可在本平台办理。`,
-        readAt: null,
-        createdAt: new Date(),
       });
     }
+    if (known.has(user.id)) continue;
     const path = demoOrganizationPath(user.organizationId).split("/");
-    await recipients.apply({
+    await recipients.apply(ctx, {
       userId: user.id,
       displayName: user.displayName,
       mobile: null,
@@ -34,5 +40,4 @@ export async function seedNotificationDemo(em: EntityManager): Promise<void> {
       asOf: DEMO_EPOCH,
     });
   }
-  await em.flush();
 }

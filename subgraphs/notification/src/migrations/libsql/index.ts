@@ -2,8 +2,10 @@
 import type { MigrationObject } from "@mikro-orm/core";
 import { Migration20261122141028 } from "./Migration20261122141028.js";
 import { Migration20261122165222 } from "./Migration20261122165222.js";
+import { Migration20261130122913 } from "./Migration20261130122913.js";
 
 export const migrations: MigrationObject[] = [
   { name: "Migration20261122141028", class: Migration20261122141028 },
   { name: "Migration20261122165222", class: Migration20261122165222 },
+  { name: "Migration20261130122913", class: Migration20261130122913 },
 ];

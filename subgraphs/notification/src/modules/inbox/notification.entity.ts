@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { Entity, Index, PrimaryKey, Property } from "@mikro-orm/core";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 
-/** One message in a person's in-app inbox. SMS delivery comes with the notifications issue. */
+/** One message in a person's in-app inbox (its SMS twin, when there is one, is an SmsDelivery). */
 @ObjectType({ description: "站内消息" })
 @Directive('@key(fields: "id")')
 @Entity({ tableName: "notification" })
@@ -27,7 +27,8 @@ export class Notification {
   @Property({ type: "datetime", nullable: true })
   readAt: Date | null = null;
 
+  /** When the message was written, by the writer's clock (always given: see InboxService.add). */
   @Field(() => Date)
   @Property({ type: "datetime" })
-  createdAt: Date = new Date();
+  createdAt!: Date;
 }

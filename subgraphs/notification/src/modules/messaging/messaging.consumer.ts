@@ -1,77 +1,35 @@
-import { CertificationCaseSubmitted, ReviewSlaEscalated, ReviewSlaWarning } from "@xuekao/certification/events";
-import { RegistrationWindowClosing, RegistrationWindowOpening } from "@xuekao/registry/events";
+import type { EventOf } from "@xuekao/events";
 import { SmsCodeRequested, UserContactChanged } from "@xuekao/identity/events";
-import { EntityLoaders, on, type ConsumerContext, type EventConsumer } from "@xuekao/subgraph-kit";
-import type { DomainEvent, EventOf } from "@xuekao/events";
+import { RegistrationWindowClosing, RegistrationWindowOpening } from "@xuekao/registry/events";
 import { formatBeijingMessageTime } from "@xuekao/rules";
-import type { Recipient } from "../recipient/recipient.entity.js";
-import { InboxService } from "../inbox/inbox.service.js";
+import { on, Role, type EventConsumer } from "@xuekao/subgraph-kit";
+import type { NotificationContext, NotificationServices } from "../../notification-context.js";
 import { RecipientService } from "../recipient/recipient.service.js";
 import { SmsDeliveryService } from "../sms-delivery/sms-delivery.service.js";
-import { renderTemplate } from "../templates/render-template.js";
 import type { TemplateKey } from "../templates/template-catalog.js";
-import { TEMPLATES } from "../templates/template-catalog.js";
+import { workflowMessageHandlers } from "../workflow-messages/workflow-messages.js";
+import { Messenger } from "./messenger.js";
 
-/**
- * Turns what happened elsewhere into messages: a rendered template, by SMS and/or in the inbox,
- * for the people the event concerns. Everything is written in the consumer's transaction (with
- * the event's dedupe mark), so a message exists once per event or not at all; the SMS worker
- * sends it afterwards.
- */
-export const messagingConsumer: EventConsumer = {
-  name: "messaging",
-  handlers: [
-    on(SmsCodeRequested, smsCode),
-    on(UserContactChanged, contactChanged),
-    on(CertificationCaseSubmitted, caseSubmitted),
-    on(ReviewSlaWarning, slaWarning),
-    on(ReviewSlaEscalated, slaEscalated),
-    on(RegistrationWindowOpening, windowOpening),
-    on(RegistrationWindowClosing, windowClosing),
-  ],
-};
+const CANDIDATES: readonly string[] = [Role.CANDIDATE_IN_SCHOOL, Role.CANDIDATE_SOCIAL];
 
-const CANDIDATES = ["CANDIDATE_IN_SCHOOL", "CANDIDATE_SOCIAL"];
-const REVIEWERS = ["CERTIFICATION_REVIEWER"];
-const CERTIFICATION_CASE_KIND = "成绩认定";
+const recipients = new RecipientService();
+const deliveries = new SmsDeliveryService();
+const messenger = new Messenger();
 
-async function slaWarning(event: EventOf<typeof ReviewSlaWarning>, context: ConsumerContext): Promise<void> {
-  const { certifyingProvinceCode, caseCount, elapsedHours, deadline } = event.payload;
-  const reviewers = await new RecipientService(context.em).withRolesInProvince(REVIEWERS, certifyingProvinceCode);
-  await notify(context, event, reviewers, "review.sla-warning", {
-    caseCount: String(caseCount),
-    caseKind: CERTIFICATION_CASE_KIND,
-    elapsedHours: String(elapsedHours),
-    deadline: formatBeijingMessageTime(new Date(deadline)),
-  });
-}
-
-/** Escalation goes to the province institute (督办) and to the reviewers who hold the case. */
-async function slaEscalated(event: EventOf<typeof ReviewSlaEscalated>, context: ConsumerContext): Promise<void> {
-  const { caseId, certifyingProvinceCode, elapsedHours, reviewerOrganization } = event.payload;
-  const people = await new RecipientService(context.em).withRolesInProvince([...REVIEWERS, "PROVINCE_INSTITUTE"], certifyingProvinceCode);
-  await notify(context, event, people, "review.sla-escalation", {
-    caseKind: CERTIFICATION_CASE_KIND,
-    caseNumber: caseId,
-    elapsedHours: String(elapsedHours),
-    reviewerOrganization,
-  });
-}
-
-async function windowOpening(event: EventOf<typeof RegistrationWindowOpening>, context: ConsumerContext): Promise<void> {
+async function windowOpening(event: EventOf<typeof RegistrationWindowOpening>, ctx: NotificationContext): Promise<void> {
   const { sessionName, provinceCode, opensAt, closesAt } = event.payload;
-  const candidates = await new RecipientService(context.em).withRolesInProvince(CANDIDATES, provinceCode);
-  await notify(context, event, candidates, "exam-session.registration-opening", {
+  const candidates = await recipients.withRolesInProvince(ctx, CANDIDATES, provinceCode);
+  await messenger.send(ctx, event, candidates, "exam-session.registration-opening", {
     sessionName,
-    opensAt: formatBeijingMessageTime(new Date(opensAt)),
-    closesAt: formatBeijingMessageTime(new Date(closesAt)),
+    opensAt: formatBeijingMessageTime(opensAt),
+    closesAt: formatBeijingMessageTime(closesAt),
   });
 }
 
-async function windowClosing(event: EventOf<typeof RegistrationWindowClosing>, context: ConsumerContext): Promise<void> {
+async function windowClosing(event: EventOf<typeof RegistrationWindowClosing>, ctx: NotificationContext): Promise<void> {
   const { sessionName, provinceCode, closesAt } = event.payload;
-  const candidates = await new RecipientService(context.em).withRolesInProvince(CANDIDATES, provinceCode);
-  await notify(context, event, candidates, "exam-session.registration-closing", { sessionName, deadline: formatBeijingMessageTime(new Date(closesAt)) });
+  const candidates = await recipients.withRolesInProvince(ctx, CANDIDATES, provinceCode);
+  await messenger.send(ctx, event, candidates, "exam-session.registration-closing", { sessionName, deadline: formatBeijingMessageTime(closesAt) });
 }
 
 const CODE_TEMPLATES: Record<"register" | "change-mobile", TemplateKey> = {
@@ -79,9 +37,9 @@ const CODE_TEMPLATES: Record<"register" | "change-mobile", TemplateKey> = {
   "change-mobile": "sms-code.change-mobile",
 };
 
-async function smsCode(event: EventOf<typeof SmsCodeRequested>, { em }: ConsumerContext): Promise<void> {
+async function smsCode(event: EventOf<typeof SmsCodeRequested>, ctx: NotificationContext): Promise<void> {
   const { mobile, code, purpose, validMinutes, userId } = event.payload;
-  new SmsDeliveryService(em).enqueue({
+  deliveries.enqueue(ctx, {
     template: CODE_TEMPLATES[purpose],
     variables: { code, validMinutes: String(validMinutes) },
     mobile,
@@ -91,48 +49,24 @@ async function smsCode(event: EventOf<typeof SmsCodeRequested>, { em }: Consumer
   });
 }
 
-async function contactChanged(event: EventOf<typeof UserContactChanged>, { em }: ConsumerContext): Promise<void> {
-  await new RecipientService(em).apply({ ...event.payload, asOf: new Date(event.occurredAt) });
-}
-
-async function caseSubmitted(event: EventOf<typeof CertificationCaseSubmitted>, context: ConsumerContext): Promise<void> {
-  const { candidateId, submittedAt } = event.payload;
-  // Told in the inbox even when this subgraph knows no contact for the candidate yet.
-  const candidate = (await new RecipientService(context.em).find(candidateId)) ?? { userId: candidateId, mobile: null };
-  await notify(context, event, [candidate], "certification.submitted", { submittedAt: formatBeijingMessageTime(new Date(submittedAt)) });
+async function contactChanged(event: EventOf<typeof UserContactChanged>, ctx: NotificationContext): Promise<void> {
+  await recipients.apply(ctx, { ...event.payload, asOf: new Date(event.occurredAt) });
 }
 
 /**
- * One message to each person, on the template's channels: rendered once, an inbox entry for
- * everyone (when the template has it), an SMS for those whose mobile is known here.
+ * Turns what happened elsewhere into messages: a rendered template, by SMS and/or in the inbox,
+ * for the people the event concerns. Each handler gets a context without a caller whose `em` is
+ * the consumer's transaction (with the event's dedupe mark), so a message exists once per event
+ * or not at all; the SMS worker sends it afterwards. Approval chains of every kind arrive as the
+ * kit's workflow events (see workflow-messages/).
  */
-async function notify(
-  { em, logger }: ConsumerContext,
-  event: DomainEvent,
-  people: ReadonlyArray<Pick<Recipient, "userId" | "mobile"> & { rolesList?: Recipient["rolesList"] }>,
-  template: TemplateKey,
-  variables: Record<string, string>,
-): Promise<void> {
-  const { channels } = TEMPLATES[template];
-  const rendered = renderTemplate(template, variables);
-  const inbox = new InboxService(em, new EntityLoaders(em));
-  const sms = new SmsDeliveryService(em);
-  for (const person of people) {
-    if (channels.includes("inbox")) inbox.add({ recipientId: person.userId, title: rendered.inboxTitle, body: rendered.inboxBody });
-    if (!channels.includes("sms")) continue;
-    if (!person.mobile) {
-      logger.info({ eventId: event.id, userId: person.userId, template }, "no mobile known for the user: inbox only");
-      continue;
-    }
-    sms.enqueue({
-      template,
-      variables,
-      mobile: person.mobile,
-      recipientId: person.userId,
-      // Events about a whole province (a window) carry no path: the person's own place then
-      // decides which institute sees the message in its delivery log.
-      organizationPath: event.organizationPath.length > 0 ? event.organizationPath : (person.rolesList?.()[0]?.organizationPath ?? []),
-      eventId: event.id,
-    });
-  }
-}
+export const messagingConsumer: EventConsumer<NotificationServices> = {
+  name: "messaging",
+  handlers: [
+    on(SmsCodeRequested, smsCode),
+    on(UserContactChanged, contactChanged),
+    on(RegistrationWindowOpening, windowOpening),
+    on(RegistrationWindowClosing, windowClosing),
+    ...workflowMessageHandlers,
+  ],
+};

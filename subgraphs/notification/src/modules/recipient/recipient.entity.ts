@@ -1,16 +1,11 @@
 import { Entity, PrimaryKey, Property } from "@mikro-orm/core";
-
-/** One role of a person, as identity announced it (`identity.user-contact-changed`). */
-export interface RecipientRole {
-  role: string;
-  organizationPath: string[];
-  provinceCode: string | null;
-}
+import { ProtectedText } from "@xuekao/subgraph-kit";
 
 /**
  * This subgraph's own copy of how to reach a person: identity owns users and mobiles, and
- * announces every change as an event; messages addressed to a user id (a case's applicant, the
- * reviewers of a province) find the mobile here without reading identity's tables.
+ * announces every change as an event; messages addressed to a user id (an application's
+ * applicant, the reviewers of a step) find the mobile here without reading identity's tables.
+ * The person's roles are rows of `recipient_role`, so "who acts at this step" is one query.
  */
 @Entity({ tableName: "recipient" })
 export class Recipient {
@@ -21,18 +16,15 @@ export class Recipient {
   @Property({ type: "string", length: 100 })
   displayName!: string;
 
-  @Property({ type: "string", length: 11, nullable: true })
+  /** Encrypted at rest (`pd1:…`); nothing here queries by mobile, so its lookup needs no index. */
+  @Property({ type: new ProtectedText({ property: "mobileLookup", purpose: "mobile" }), nullable: true })
   mobile: string | null = null;
 
-  /** JSON array of RecipientRole. */
-  @Property({ type: "text" })
-  roles: string = "[]";
+  /** `ctx.personalData.lookup("mobile", mobile)`, kept with the mobile. */
+  @Property({ type: "string", length: 64, nullable: true })
+  mobileLookup: string | null = null;
 
   /** occurredAt of the event this row reflects: an older event arriving late never overwrites a newer one. */
   @Property({ type: "datetime" })
   asOf!: Date;
-
-  rolesList(): RecipientRole[] {
-    return JSON.parse(this.roles) as RecipientRole[];
-  }
 }

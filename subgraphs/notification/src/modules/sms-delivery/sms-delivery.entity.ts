@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Entity, Index, PrimaryKey, Property } from "@mikro-orm/core";
+import { ProtectedText } from "@xuekao/subgraph-kit";
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 
 /** Where a text message stands. Plain strings in the database (see identity's Organization.kind). */
@@ -22,7 +23,8 @@ registerEnumType(SmsDeliveryStatus, { name: "SmsDeliveryStatus", description: "�
 @ObjectType({ description: "短信投递记录（手机号与验证码已脱敏）" })
 @Entity({ tableName: "sms_delivery" })
 @Index({ properties: ["status", "nextAttemptAt"] })
-@Index({ properties: ["mobile", "sentAt"] })
+// The per-mobile hourly limit counts a mobile's recent messages by its lookup (the mobile itself is encrypted).
+@Index({ properties: ["mobileLookup", "sentAt"] })
 @Index({ properties: ["createdAt"] })
 export class SmsDelivery {
   @Field(() => ID)
@@ -49,8 +51,20 @@ export class SmsDelivery {
   @Property({ type: "text" })
   text!: string;
 
-  @Property({ type: "string", length: 11 })
+  /**
+   * Encrypted at rest (`pd1:…`): the entity holds the number, the database only ciphertext. Never
+   * queried by value (every encryption differs): queries go through `mobileLookup`. Required,
+   * unlike a recipient's: a text message always has a number.
+   */
+  @Property({ type: new ProtectedText({ property: "mobileLookup", purpose: "mobile" }) })
   mobile!: string;
+
+  /**
+   * `ctx.personalData.lookup("mobile", mobile)`: what the delivery log's filter and the hourly
+   * limit compare. Null only on rows from before protection, until the kit encrypts them at start.
+   */
+  @Property({ type: "string", length: 64, nullable: true })
+  mobileLookup: string | null = null;
 
   /** The user the message is for, when known (a registration code goes to a number without an account yet). */
   @Property({ type: "uuid", nullable: true })
@@ -73,7 +87,7 @@ export class SmsDelivery {
 
   @Field(() => Date, { description: "下次尝试时间（待发送时有意义）" })
   @Property({ type: "datetime" })
-  nextAttemptAt: Date = new Date();
+  nextAttemptAt!: Date;
 
   /** Set while one worker sends the row; another worker may take it only after this passes (a crashed worker). */
   @Property({ type: "datetime", nullable: true })
@@ -89,7 +103,7 @@ export class SmsDelivery {
 
   @Field(() => Date)
   @Property({ type: "datetime" })
-  createdAt: Date = new Date();
+  createdAt!: Date;
 
   @Field(() => Date, { nullable: true })
   @Property({ type: "datetime", nullable: true })

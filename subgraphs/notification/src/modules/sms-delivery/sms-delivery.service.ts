@@ -1,16 +1,16 @@
-import type { EntityManager, FilterQuery } from "@mikro-orm/core";
+import type { FilterQuery } from "@mikro-orm/core";
 import { normalizeMobile } from "@xuekao/rules";
-import { type AccessRule, AUTH_ERROR_CODES, AUTH_ERROR_MESSAGES, authorize, type Caller, DomainError, isUuid, PATH_SEPARATOR, requireCaller, Role, scopeFilter, scopeWhere } from "@xuekao/subgraph-kit";
+import { accessRule, AuthErrors, authorize, isUuid, PATH_SEPARATOR, type RequestContext, Role, scopeFilter, scopeWhere, signedInContext } from "@xuekao/subgraph-kit";
 import { renderTemplate } from "../templates/render-template.js";
 import { SmsDelivery, SmsDeliveryStatus } from "./sms-delivery.entity.js";
-import { SmsDeliveryErrors } from "./sms-delivery.errors.js";
+import { filterInvalid, SmsDeliveryErrors } from "./sms-delivery.errors.js";
 import type { SmsDeliveryFilter, SmsDeliveryPage } from "./sms-delivery.inputs.js";
 
 export const MAX_DELIVERIES_PAGE = 100;
 
 /** The delivery log is the province institute's (issue: "per-message delivery status visible to province staff"). */
-export const READ_DELIVERIES: AccessRule = { roles: [Role.PROVINCE_INSTITUTE] };
-export const RETRY_DELIVERIES: AccessRule = { roles: [Role.PROVINCE_INSTITUTE] };
+export const READ_DELIVERIES = accessRule("READ_DELIVERIES", { roles: [Role.PROVINCE_INSTITUTE] });
+export const RETRY_DELIVERIES = accessRule("RETRY_DELIVERIES", { roles: [Role.PROVINCE_INSTITUTE] });
 
 export interface NewSmsDelivery {
   template: string;
@@ -47,23 +47,23 @@ export function scrubSecrets(delivery: SmsDelivery): void {
 }
 
 export class SmsDeliveryService {
-  constructor(private readonly em: EntityManager) {}
-
   /**
    * Queues a text message, rendered now so that a bad variable fails the event's handling (and
    * is seen) instead of a blank message going out later. Persisted, not flushed: it commits with
-   * the caller's transaction (the consumed event's dedupe mark).
+   * the caller's transaction (the consumed event's dedupe mark). Due at once, by the context's clock.
    */
-  enqueue(input: NewSmsDelivery, now = new Date()): SmsDelivery {
+  enqueue(ctx: RequestContext, input: NewSmsDelivery): SmsDelivery {
     const rendered = renderTemplate(input.template, input.variables);
     const mobile = normalizeMobile(input.mobile);
-    if (!mobile) throw new DomainError("SMS_MOBILE_INVALID", "BAD_USER_INPUT", "手机号无效，无法发送短信", { field: "mobile" });
-    return this.em.create(SmsDelivery, {
+    if (!mobile) throw SmsDeliveryErrors.SMS_MOBILE_INVALID();
+    const now = ctx.clock.now();
+    return ctx.em.create(SmsDelivery, {
       eventId: input.eventId ?? null,
       template: rendered.key,
       variables: JSON.stringify(rendered.variables),
       text: rendered.smsText,
       mobile,
+      mobileLookup: ctx.personalData.lookup("mobile", mobile),
       recipientId: input.recipientId ?? null,
       organizationPath: input.organizationPath.join(PATH_SEPARATOR),
       status: SmsDeliveryStatus.PENDING,
@@ -78,11 +78,12 @@ export class SmsDeliveryService {
   }
 
   /** Newest first, inside the caller's province (or whatever their bindings reach), filtered. */
-  async list(caller: Caller | null, filter: SmsDeliveryFilter = {}, limit = 20, offset = 0): Promise<SmsDeliveryPage> {
-    requireCaller(caller);
+  async list(ctx: RequestContext, filter: SmsDeliveryFilter = {}, limit = 20, offset = 0): Promise<SmsDeliveryPage> {
+    const { caller } = signedInContext(ctx);
     const scope = scopeFilter(caller, READ_DELIVERIES);
-    // A log, not a list of one's own things: the wrong role is told so rather than shown nothing.
-    if (!scope) throw new DomainError(AUTH_ERROR_CODES.FORBIDDEN, "FORBIDDEN", AUTH_ERROR_MESSAGES.ROLE);
+    // A log, not a list of one's own things: the wrong role is told so rather than shown nothing
+    // (the declared rule refuses it first; this holds for any caller that gets here).
+    if (!scope) throw AuthErrors.FORBIDDEN("ROLE");
     // A registration code goes to a number before any account or organisation exists: such rows
     // belong to no province, and every province institute may see them (masked) to help a
     // candidate whose code did not arrive.
@@ -93,13 +94,14 @@ export class SmsDeliveryService {
     if (filter.template) conditions.push({ template: filter.template.trim() });
     if (filter.mobile) {
       const mobile = normalizeMobile(filter.mobile);
-      if (!mobile) throw SmsDeliveryErrors.mobileInvalid();
-      conditions.push({ mobile });
+      if (!mobile) throw filterInvalid("mobile");
+      // The column is encrypted: a mobile is found by its lookup, never by its value.
+      conditions.push({ mobileLookup: ctx.personalData.lookup("mobile", mobile) });
     }
-    if (filter.createdAfter && filter.createdBefore && filter.createdBefore <= filter.createdAfter) throw SmsDeliveryErrors.rangeInvalid();
+    if (filter.createdAfter && filter.createdBefore && filter.createdBefore <= filter.createdAfter) throw filterInvalid("range");
     if (filter.createdAfter) conditions.push({ createdAt: { $gte: filter.createdAfter } });
     if (filter.createdBefore) conditions.push({ createdAt: { $lt: filter.createdBefore } });
-    const [items, total] = await this.em.findAndCount(
+    const [items, total] = await ctx.em.findAndCount(
       SmsDelivery,
       { $and: conditions },
       {
@@ -111,20 +113,34 @@ export class SmsDeliveryService {
     return { items, total };
   }
 
-  /** Sends a dead message again from scratch (a person fixed the cause, e.g. the template was approved). */
-  async retry(caller: Caller | null, id: string, now = new Date()): Promise<SmsDelivery> {
-    requireCaller(caller);
-    const delivery = isUuid(id) ? await this.em.findOne(SmsDelivery, { id }) : null;
-    if (!delivery) throw SmsDeliveryErrors.notFound(id);
-    authorize(caller, RETRY_DELIVERIES, { organizationPath: delivery.organizationPath.split(PATH_SEPARATOR).filter(Boolean) });
-    if (delivery.status !== SmsDeliveryStatus.DEAD) throw SmsDeliveryErrors.notDead(id);
-    if (isVerificationCode(delivery.template)) throw SmsDeliveryErrors.codeExpired(id);
-    delivery.status = SmsDeliveryStatus.PENDING;
-    delivery.attempts = 0;
-    delivery.nextAttemptAt = now;
-    delivery.claimedUntil = null;
-    delivery.lastError = null;
-    await this.em.flush();
-    return delivery;
+  /**
+   * Sends a dead message again from scratch (a person fixed the cause, e.g. the template was
+   * approved): a decision of the province institute, audited in the same transaction.
+   */
+  async retry(ctx: RequestContext, id: string): Promise<SmsDelivery> {
+    const { caller } = signedInContext(ctx);
+    return ctx.transaction(async (tx) => {
+      const delivery = isUuid(id) ? await tx.em.findOne(SmsDelivery, { id }) : null;
+      if (!delivery) throw SmsDeliveryErrors.SMS_DELIVERY_NOT_FOUND(undefined, { id });
+      const organizationPath = delivery.organizationPath.split(PATH_SEPARATOR).filter(Boolean);
+      authorize(caller, RETRY_DELIVERIES, { organizationPath });
+      if (delivery.status !== SmsDeliveryStatus.DEAD) throw SmsDeliveryErrors.SMS_DELIVERY_NOT_RETRYABLE(undefined, { id });
+      if (isVerificationCode(delivery.template)) throw SmsDeliveryErrors.SMS_DELIVERY_CODE_EXPIRED(undefined, { id });
+      const before = { status: delivery.status, attempts: delivery.attempts, lastError: delivery.lastError };
+      delivery.status = SmsDeliveryStatus.PENDING;
+      delivery.attempts = 0;
+      delivery.nextAttemptAt = tx.clock.now();
+      delivery.claimedUntil = null;
+      delivery.lastError = null;
+      await tx.audit.record({
+        action: "sms-delivery.retried",
+        subject: { type: "SmsDelivery", id: delivery.id },
+        organizationPath,
+        before,
+        after: { status: delivery.status, attempts: delivery.attempts, template: delivery.template },
+      });
+      await tx.em.flush();
+      return delivery;
+    });
   }
 }

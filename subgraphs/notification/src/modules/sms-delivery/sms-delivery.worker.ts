@@ -38,16 +38,22 @@ export interface DeliveryPassResult {
   heldBack: number;
 }
 
+/** The lookup of a mobile (`ctx.personalData.lookup("mobile", …)` of the subgraph's key ring). */
+export type MobileLookup = (mobile: string) => string;
+
 /**
  * Sends what is due: claims PENDING rows whose time has come, one conditional UPDATE per row (so
  * two replicas never send the same message), applies the per-mobile limit, sends through the
  * provider and records the outcome. Retryable failures back off exponentially; a permanent
  * refusal or the last attempt makes a dead letter that province staff can see and send again.
+ * Time is the job's `now` (the scheduler's clock), never the machine's.
  */
 export class SmsDeliveryWorker {
   constructor(
     private readonly provider: SmsProvider,
     private readonly logger: Logger,
+    /** Mobiles are encrypted at rest: the hourly limit counts a mobile's rows by this lookup. */
+    private readonly mobileLookup: MobileLookup,
     private readonly settings: SmsDeliverySettings = DEFAULT_SMS_DELIVERY_SETTINGS,
   ) {}
 
@@ -55,7 +61,7 @@ export class SmsDeliveryWorker {
     return Math.min(this.settings.baseBackoffMs * 2 ** Math.max(attempts - 1, 0), this.settings.maxBackoffMs);
   }
 
-  async runPass(em: EntityManager, now = new Date()): Promise<DeliveryPassResult> {
+  async runPass(em: EntityManager, now: Date): Promise<DeliveryPassResult> {
     const result: DeliveryPassResult = { sent: 0, retrying: 0, dead: 0, heldBack: 0 };
     const due = await em.find(
       SmsDelivery,
@@ -83,9 +89,10 @@ export class SmsDeliveryWorker {
 
   private async deliver(em: EntityManager, delivery: SmsDelivery, now: Date): Promise<keyof DeliveryPassResult> {
     const windowStart = new Date(now.getTime() - HOUR_MS);
+    // By the number's lookup, computed from the decrypted number (an equality on the encrypted column never matches).
     const recent = await em.find(
       SmsDelivery,
-      { mobile: delivery.mobile, status: SmsDeliveryStatus.SENT, sentAt: { $gt: windowStart } },
+      { mobileLookup: this.mobileLookup(delivery.mobile), status: SmsDeliveryStatus.SENT, sentAt: { $gt: windowStart } },
       { orderBy: { sentAt: "asc" }, fields: ["sentAt"], limit: this.settings.perMobilePerHour },
     );
     if (recent.length >= this.settings.perMobilePerHour) {

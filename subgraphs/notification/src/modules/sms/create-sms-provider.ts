@@ -7,6 +7,8 @@ import { TencentSmsProvider, type TencentSmsClient } from "./tencent-sms-provide
 export interface CreateSmsProviderOptions {
   /** For tests of the wiring: a fake SDK client for the Tencent provider. */
   tencentClient?: TencentSmsClient;
+  /** The subgraph's clock, which stamps the development driver's log lines. */
+  now?: () => Date;
 }
 
 /**
@@ -21,5 +23,5 @@ export function createSmsProvider(config: SmsConfig, logger: Logger, options: Cr
       "SMS_PROVIDER=log in production: text messages are NOT sent, only written to the log (with mobile numbers and verification codes)",
     );
   }
-  return new LogSmsProvider(logger, { file: config.logFile, signName: config.signName });
+  return new LogSmsProvider(logger, { file: config.logFile, signName: config.signName, ...(options.now ? { now: options.now } : {}) });
 }

@@ -83,9 +83,9 @@ describe("loadSmsConfig", () => {
     expect(
       configIssuesOf(() => loadSmsConfig(tencentEnv({ TENCENT_SMS_TEMPLATES: JSON.stringify({ ...allTemplateIds, "sms-code.login": "SMS_123" }) }))),
     ).toEqual(["TENCENT_SMS_TEMPLATES.sms-code.login: must be a numeric Tencent template id"]);
-    const { "registration.completed": _completed, "review.sla-warning": _warning, ...partial } = allTemplateIds;
+    const { "registration.completed": _completed, "workflow.sla-warning": _warning, ...partial } = allTemplateIds;
     expect(configIssuesOf(() => loadSmsConfig(tencentEnv({ TENCENT_SMS_TEMPLATES: JSON.stringify(partial) })))).toEqual([
-      "TENCENT_SMS_TEMPLATES: has no Tencent template id for registration.completed, review.sla-warning",
+      "TENCENT_SMS_TEMPLATES: has no Tencent template id for registration.completed, workflow.sla-warning",
     ]);
   });
 

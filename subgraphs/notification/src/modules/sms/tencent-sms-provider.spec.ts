@@ -56,7 +56,7 @@ const sdkError = (fields: { code?: string; httpCode?: number }, message = "faile
 function refusedMessage(): SmsMessage {
   // Deliberately not in declared order: the parameters must follow the template, not the caller.
   const variables = { reason: "转入学校不在本自治区", level: "学校", applicationKind: "转籍" };
-  return { mobile: "13800000001", template: "application.refused", variables, text: renderTemplate("application.refused", variables).smsText };
+  return { mobile: "13800000001", template: "workflow.rejected", variables, text: renderTemplate("workflow.rejected", variables).smsText };
 }
 
 async function deliveryErrorOf(work: Promise<unknown>): Promise<SmsDeliveryError> {
@@ -77,7 +77,7 @@ describe("TencentSmsProvider", () => {
         PhoneNumberSet: ["+8613800000001"],
         SmsSdkAppId: "1400006666",
         SignName: "学考平台",
-        TemplateId: templateIds["application.refused"],
+        TemplateId: templateIds["workflow.rejected"],
         TemplateParamSet: ["转籍", "学校", "转入学校不在本自治区"],
       },
     ]);
@@ -97,8 +97,8 @@ describe("TencentSmsProvider", () => {
 
   it("leaves inbox-only variables out of TemplateParamSet (its count must match the approved template)", async () => {
     const { client, requests } = fakeClient(ok);
-    const variables = { caseKind: "转籍", caseNumber: "ZJ-2026-000123", elapsedHours: "72", reviewerOrganization: "呼和浩特市新城区招生考试中心" };
-    await new TencentSmsProvider(config, client).send({ mobile: "13800000001", template: "review.sla-escalation", variables, text: "" });
+    const variables = { caseKind: "转籍", caseNumber: "ZJ-2026-000123", elapsedHours: "72", stepName: "旗县区审核" };
+    await new TencentSmsProvider(config, client).send({ mobile: "13800000001", template: "workflow.sla-escalated", variables, text: "" });
     expect(requests[0]!.TemplateParamSet).toEqual(["转籍", "ZJ-2026-000123", "72"]);
   });
 
@@ -151,7 +151,7 @@ describe("TencentSmsProvider", () => {
     expect(
       await deliveryErrorOf(provider.send({ ...refusedMessage(), variables: { applicationKind: "转籍", level: "学校", reason: "" } })),
     ).toMatchObject({ providerCode: "TEMPLATE_VARIABLE_INVALID", retryable: false });
-    const withoutId = new TencentSmsProvider({ ...config, templateIds: { ...templateIds, "application.refused": "" } }, client);
+    const withoutId = new TencentSmsProvider({ ...config, templateIds: { ...templateIds, "workflow.rejected": "" } }, client);
     expect(await deliveryErrorOf(withoutId.send(refusedMessage()))).toMatchObject({ providerCode: "TEMPLATE_NOT_CONFIGURED", retryable: false });
     expect(requests).toEqual([]);
   });

@@ -63,7 +63,7 @@ describe("renderTemplate", () => {
 
   it("renders a refused application with its level and reason, parameters in declared order", () => {
     // Passed in another order: the parameter order is the template's, not the caller's.
-    const rendered = renderTemplate("application.refused", { reason: "转入学校不在本自治区", level: "学校", applicationKind: "转籍" });
+    const rendered = renderTemplate("workflow.rejected", { reason: "转入学校不在本自治区", level: "学校", applicationKind: "转籍" });
     expect(rendered.smsText).toBe("您提交的转籍申请未通过学校审核，原因：转入学校不在本自治区。详情请登录考生门户查看。");
     expect(rendered.inboxTitle).toBe("转籍申请未通过学校审核");
     expect(rendered.orderedVariables).toEqual(["转籍", "学校", "转入学校不在本自治区"]);
@@ -75,15 +75,15 @@ describe("renderTemplate", () => {
   });
 
   it("leaves inbox-only variables out of the SMS parameters", () => {
-    const rendered = renderTemplate("review.sla-escalation", TEMPLATE_EXAMPLES["review.sla-escalation"]);
-    expect(rendered.orderedVariables).toEqual(["转籍", "ZJ-2026-000123", "72"]);
-    expect(rendered.inboxBody).toContain("呼和浩特市新城区招生考试中心承办的转籍事项（编号 ZJ-2026-000123）");
+    const rendered = renderTemplate("workflow.sla-escalated", TEMPLATE_EXAMPLES["workflow.sla-escalated"]);
+    expect(rendered.orderedVariables).toEqual(["区外成绩转入认定", "3f1b2c4d-5e6f-4a1b-9c2d-3e4f5a6b7c8d", "72"]);
+    expect(rendered.inboxBody).toContain("区外成绩转入认定事项（编号 3f1b2c4d-5e6f-4a1b-9c2d-3e4f5a6b7c8d）在“旗县区审核”环节");
   });
 
   it("trims values before rendering", () => {
-    const rendered = renderTemplate("application.approved", { applicationKind: " 休学 ", level: "盟市\n" });
-    expect(rendered.smsText).toBe("您提交的休学申请已通过盟市审核，请登录考生门户查看办理进度。");
-    expect(rendered.variables).toEqual({ applicationKind: "休学", level: "盟市" });
+    const rendered = renderTemplate("workflow.step-approved", { applicationKind: " 休籍复学 ", level: "盟市\n" });
+    expect(rendered.smsText).toBe("您提交的休籍复学申请已通过盟市审核，待下一环节审核，请登录考生门户查看办理进度。");
+    expect(rendered.variables).toEqual({ applicationKind: "休籍复学", level: "盟市" });
   });
 
   describe("refuses to render with a bad variable, naming it", () => {
@@ -120,10 +120,10 @@ describe("renderTemplate", () => {
       expectInvalid("sms-code.register", { code: 123456, validMinutes: "5" }, "code", "MALFORMED");
       expectInvalid("sms-code.register", { code: "123456", validMinutes: "0" }, "validMinutes", "MALFORMED");
       expectInvalid("certification.approved", { viewUntil: "2026-11-07 12:00" }, "viewUntil", "MALFORMED");
-      expectInvalid("application.approved", { applicationKind: "转籍", level: "市级" }, "level", "MALFORMED");
-      expectInvalid("application.approved", { applicationKind: "transfer", level: "学校" }, "applicationKind", "MALFORMED");
+      expectInvalid("workflow.step-approved", { applicationKind: "转籍", level: "市级" }, "level", "MALFORMED");
+      expectInvalid("workflow.step-approved", { applicationKind: "transfer", level: "学校" }, "applicationKind", "MALFORMED");
       expectInvalid("registration.completed", { recordNumber: "L150102200801011234" }, "recordNumber", "MALFORMED");
-      expectInvalid("review.sla-warning", { ...TEMPLATE_EXAMPLES["review.sla-warning"], caseCount: "0" }, "caseCount", "MALFORMED");
+      expectInvalid("workflow.sla-warning", { ...TEMPLATE_EXAMPLES["workflow.sla-warning"], caseCount: "0" }, "caseCount", "MALFORMED");
     });
 
     it("free text a provider would refuse: a forged signature, a link, a line break, too long", () => {
@@ -144,7 +144,7 @@ describe("renderTemplate", () => {
 
 describe("numberedSmsTemplate", () => {
   it("numbers the SMS variables as the provider's template does", () => {
-    expect(numberedSmsTemplate("application.refused")).toBe("您提交的{1}申请未通过{2}审核，原因：{3}。详情请登录考生门户查看。");
+    expect(numberedSmsTemplate("workflow.rejected")).toBe("您提交的{1}申请未通过{2}审核，原因：{3}。详情请登录考生门户查看。");
     expect(numberedSmsTemplate("sms-code.register")).toBe("您的注册验证码为 {1}，{2} 分钟内有效，请勿泄露给他人。如非本人操作，请忽略本短信。");
   });
 });

@@ -1,4 +1,4 @@
-import { TemplateErrors } from "./template.errors.js";
+import { templateNotFound, variableInvalid } from "./template.errors.js";
 import { isTemplateKey, TEMPLATES, type MessageTemplate, type TemplateKey } from "./template-catalog.js";
 
 export interface RenderedTemplate {
@@ -52,7 +52,7 @@ export function numberedSmsTemplate(key: TemplateKey): string {
  * compile time too.
  */
 export function renderTemplate(key: string, variables: Readonly<Record<string, unknown>>): RenderedTemplate {
-  if (!isTemplateKey(key)) throw TemplateErrors.notFound(key);
+  if (!isTemplateKey(key)) throw templateNotFound(key);
   const template = templateOf(key);
   const values = validateVariables(key, template, variables);
   const fill = (text: string) =>
@@ -76,15 +76,15 @@ function validateVariables(key: TemplateKey, template: MessageTemplate, variable
   const values: Record<string, string> = {};
   for (const { name, kind } of template.variables) {
     const raw = Object.hasOwn(variables, name) ? variables[name] : undefined;
-    if (raw === undefined || raw === null) throw TemplateErrors.variableInvalid(key, name, "MISSING");
-    if (typeof raw !== "string") throw TemplateErrors.variableInvalid(key, name, "MALFORMED", kind.expected);
-    if (raw.trim() === "") throw TemplateErrors.variableInvalid(key, name, "EMPTY");
+    if (raw === undefined || raw === null) throw variableInvalid(key, name, "MISSING");
+    if (typeof raw !== "string") throw variableInvalid(key, name, "MALFORMED", kind.expected);
+    if (raw.trim() === "") throw variableInvalid(key, name, "EMPTY");
     const parsed = kind.schema.safeParse(raw);
-    if (!parsed.success) throw TemplateErrors.variableInvalid(key, name, "MALFORMED", kind.expected);
+    if (!parsed.success) throw variableInvalid(key, name, "MALFORMED", kind.expected);
     values[name] = parsed.data;
   }
   const declared = new Set(template.variables.map((variable) => variable.name));
   const unknown = Object.keys(variables).find((name) => !declared.has(name));
-  if (unknown !== undefined) throw TemplateErrors.variableInvalid(key, unknown, "UNKNOWN");
+  if (unknown !== undefined) throw variableInvalid(key, unknown, "UNKNOWN");
   return values;
 }

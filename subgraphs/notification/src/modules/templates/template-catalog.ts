@@ -46,12 +46,12 @@ const template = <const Name extends string>(definition: MessageTemplate<Name>):
 const code = variable("code", "短信验证码，6 位数字", VariableKinds.smsCode);
 const validMinutes = variable("validMinutes", "验证码有效时间（分钟）", VariableKinds.minutes);
 const reason = variable("reason", "审核人员填写的原因，原文照录", VariableKinds.reason);
-const applicationKind = variable("applicationKind", "申请类别，如 转籍、休学、复学、信息变更", VariableKinds.chineseTerm);
-const reviewLevel = variable("level", "作出审核决定的层级：学校、旗县区、盟市或省级", VariableKinds.reviewLevel);
+const applicationKind = variable("applicationKind", "申请类别（审批流程的中文名称），如 区内转籍、休籍复学、返京成绩认定", VariableKinds.chineseTerm);
+const reviewLevel = variable("level", "作出审核决定的层级：班级、学校、旗县区、盟市或省级", VariableKinds.reviewLevel);
 const viewUntil = variable("viewUntil", "认定结果在线查看截止时间（北京时间）", VariableKinds.beijingTime);
 const sessionName = variable("sessionName", "考次名称，如 2026年12月普通高中学业水平合格性考试", VariableKinds.sessionName);
-const caseKind = variable("caseKind", "待审核事项类别，如 考籍预报名、转籍、成绩认定", VariableKinds.chineseTerm);
-const elapsedHours = variable("elapsedHours", "自提交起已等待审核的小时数", VariableKinds.hours);
+const caseKind = variable("caseKind", "待审核事项类别（审批流程的中文名称），如 在校生考籍预注册、区外成绩转入认定", VariableKinds.chineseTerm);
+const elapsedHours = variable("elapsedHours", "自进入该审核环节起已等待的小时数", VariableKinds.hours);
 
 /**
  * Verification codes go by SMS only: a copy in the inbox serves nobody (the person is proving
@@ -123,18 +123,60 @@ export const TEMPLATES = {
       "您的考籍注册已完成，考籍号为 {recordNumber}。考籍号终身不变，同时作为各考次的准考证号，请妥善保管。请在各考次规定的报名时间内登录考生门户选报考试科目。",
   }),
 
-  "application.approved": template({
-    description: "转籍、休学、信息变更等申请通过某一层级审核",
+  "registration.collection-pending": template({
+    description: "考籍预注册通过审核、下一环节为旗县区采集身份信息和照片时，提醒考生按通知前往采集",
+    audience: "candidate",
+    channels: BOTH,
+    variables: [],
+    sms: "您提交的考籍预注册信息已审核通过，请按通知到旗县区招生考试机构采集身份信息和照片，采集后完成考籍注册。",
+    inboxTitle: "考籍预注册已审核通过，请按通知采集信息",
+    inboxBody:
+      "您提交的考籍预注册信息已审核通过。请按学校或旗县区招生考试机构的通知，携带本人身份证件到旗县区招生考试机构采集身份信息和照片；采集完成并经确认后即完成考籍注册，考籍号将另行通知。",
+  }),
+
+  // Approval chains of every kind (workflow.* events of the kit), chosen by the table in
+  // modules/workflow-messages: the kind's Chinese name and the step's level come from the event.
+  "workflow.submitted": template({
+    description: "各类申请（考籍、转籍、休学、信息变更、成绩认定等）提交或修改后重新提交成功，进入审核",
+    audience: "candidate",
+    channels: BOTH,
+    variables: [applicationKind, variable("submittedAt", "提交时间（北京时间）", VariableKinds.beijingTime)],
+    sms: "您的{applicationKind}申请已于{submittedAt}提交，请耐心等待审核，审核结果将以短信通知。",
+    inboxTitle: "{applicationKind}申请已提交",
+    inboxBody:
+      "您的{applicationKind}申请已于{submittedAt}提交，正在等待审核。审核结果将以短信和站内消息通知，您也可随时登录考生门户查看办理进度。",
+  }),
+  "workflow.step-approved": template({
+    description: "各类申请通过某一层级审核，待下一环节审核",
     audience: "candidate",
     channels: BOTH,
     variables: [applicationKind, reviewLevel],
-    sms: "您提交的{applicationKind}申请已通过{level}审核，请登录考生门户查看办理进度。",
+    sms: "您提交的{applicationKind}申请已通过{level}审核，待下一环节审核，请登录考生门户查看办理进度。",
     inboxTitle: "{applicationKind}申请已通过{level}审核",
     inboxBody:
-      "您提交的{applicationKind}申请已通过{level}审核。如需上级继续审核，审核完成后将另行通知；您可随时登录考生门户查看办理进度。",
+      "您提交的{applicationKind}申请已通过{level}审核，待下一环节审核。全部审核完成后将另行通知；您可随时登录考生门户查看办理进度。",
   }),
-  "application.refused": template({
-    description: "转籍、休学、信息变更等申请在某一层级未获通过",
+  "workflow.approved": template({
+    description: "各类申请完成全部审核并获通过",
+    audience: "candidate",
+    channels: BOTH,
+    variables: [applicationKind],
+    sms: "您提交的{applicationKind}申请已审核通过，请登录考生门户查看办理结果。",
+    inboxTitle: "{applicationKind}申请已审核通过",
+    inboxBody: "您提交的{applicationKind}申请已完成全部审核并获通过，办理结果请登录考生门户查看。",
+  }),
+  "workflow.returned": template({
+    description: "各类申请被某一层级退回修改，附原因，请申请人修改后重新提交",
+    audience: "candidate",
+    channels: BOTH,
+    variables: [applicationKind, reviewLevel, reason],
+    sms: "您提交的{applicationKind}申请经{level}审核被退回，原因：{reason}。请登录考生门户修改后重新提交。",
+    inboxTitle: "{applicationKind}申请已退回修改",
+    inboxBody:
+      "您提交的{applicationKind}申请经{level}审核被退回，退回原因：{reason}。请登录考生门户，按退回原因核对、修改后重新提交；重新提交后将从第一个审核环节重新审核。",
+  }),
+  "workflow.rejected": template({
+    description: "各类申请在某一层级未获通过（不予通过），附原因",
     audience: "candidate",
     channels: BOTH,
     variables: [applicationKind, reviewLevel, reason],
@@ -200,12 +242,12 @@ export const TEMPLATES = {
       "{sessionName}报名将于{deadline}（北京时间）截止。尚未完成报名的考生，请尽快登录考生门户选报考试科目并确认报名信息，逾期不予补报。",
   }),
 
-  "review.sla-warning": template({
-    description: "待审核事项等待已达 48 小时（预警），提醒审核人员在时限前处理",
+  "workflow.sla-warning": template({
+    description: "待审核事项已达预警时点（如 48 小时），提醒承办该环节的审核人员在时限前处理（同一环节同一单位一批一条）",
     audience: "staff",
     channels: BOTH,
     variables: [
-      variable("caseCount", "已达预警时长的待审核事项件数", VariableKinds.count),
+      variable("caseCount", "已达预警时点的待审核事项件数", VariableKinds.count),
       caseKind,
       elapsedHours,
       variable("deadline", "其中最早一件的审核时限（北京时间）", VariableKinds.beijingTime),
@@ -215,20 +257,20 @@ export const TEMPLATES = {
     inboxBody:
       "您有 {caseCount} 件{caseKind}事项提交后已等待审核超过 {elapsedHours} 小时，请于{deadline}前完成审核。逾期未处理的，系统将报送上级机构督办。",
   }),
-  "review.sla-escalation": template({
-    description: "待审核事项等待已达 72 小时（超时），报送上级机构督办，并告知承办人员",
+  "workflow.sla-escalated": template({
+    description: "待审核事项已超过审核时限（如 72 小时），报请省级考试院督办，并告知承办该环节的审核人员",
     audience: "staff",
     channels: BOTH,
     variables: [
       caseKind,
       variable("caseNumber", "超时事项的编号", VariableKinds.caseNumber),
       elapsedHours,
-      variable("reviewerOrganization", "承办审核的单位名称（仅用于站内消息）", VariableKinds.organizationName),
+      variable("stepName", "超时的审核环节名称，如 旗县区审核（仅用于站内消息）", VariableKinds.stepName),
     ],
     sms: "{caseKind}事项（编号 {caseNumber}）已等待审核超过{elapsedHours}小时，已报请督办，请尽快登录平台处理。",
     inboxTitle: "审核超时督办：{caseKind}事项 {caseNumber}",
     inboxBody:
-      "{reviewerOrganization}承办的{caseKind}事项（编号 {caseNumber}）提交后已等待审核超过 {elapsedHours} 小时，超出审核时限，现报请督办。请尽快登录平台核查并督促办理。",
+      "{caseKind}事项（编号 {caseNumber}）在“{stepName}”环节已等待审核超过 {elapsedHours} 小时，超出审核时限，现报请督办。请尽快登录平台核查并督促办理。",
   }),
 } as const;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { BEIJING_MESSAGE_TIME_PATTERN, RECORD_NUMBER_PATTERN } from "@xuekao/rules";
+import { BEIJING_MESSAGE_TIME_PATTERN, ORGANIZATION_LEVEL_LABELS, ORGANIZATION_LEVELS, RECORD_NUMBER_PATTERN } from "@xuekao/rules";
 
 /**
  * The kinds of value a template variable may hold. Each kind is strict on purpose: SMS
@@ -55,9 +55,11 @@ export const VariableKinds = {
   chineseTerm: pattern(/^[\u4e00-\u9fff]{2,10}$/u, "2 至 10 个汉字"),
   /** Application and case numbers are ids of other subgraphs (UUIDs or readable numbers). */
   caseNumber: pattern(/^[A-Za-z0-9-]{4,40}$/, "4 至 40 位字母、数字或连字符"),
-  /** The levels of the Inner Mongolia approval chain (Beijing certification has one level). */
-  reviewLevel: oneOf(["学校", "旗县区", "盟市", "省级"]),
+  /** The level an approval step acts at, as `ORGANIZATION_LEVEL_LABELS` names it (班级 … 省级). */
+  reviewLevel: oneOf(ORGANIZATION_LEVELS.map((level) => ORGANIZATION_LEVEL_LABELS[level]) as [string, ...string[]]),
   reason: freeText(200),
   sessionName: freeText(40),
   organizationName: freeText(60),
+  /** A step's name as the province institute configured it (the workflow engine allows 2 to 30 characters). */
+  stepName: freeText(30),
 } satisfies Record<string, VariableKind>;

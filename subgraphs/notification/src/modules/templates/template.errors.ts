@@ -1,4 +1,4 @@
-import { DomainError } from "@xuekao/subgraph-kit";
+import { defineErrors } from "@xuekao/subgraph-kit";
 
 /** What is wrong with a variable; clients and the delivery engine branch on it, never on the message. */
 export type TemplateVariableProblem = "MISSING" | "EMPTY" | "UNKNOWN" | "MALFORMED";
@@ -13,18 +13,30 @@ const PROBLEM_TEXT: Record<TemplateVariableProblem, string> = {
 // "应为 6 位数字" but "应为正整数": a space only between Chinese and a letter or digit.
 const spaced = (text: string) => (/^[A-Za-z0-9]/.test(text) ? ` ${text}` : text);
 
-export const TemplateErrors = {
+interface VariableProblem {
+  template: string;
+  variable: string;
+  problem: TemplateVariableProblem;
+  expected?: string;
+}
+
+export const TemplateErrors = defineErrors("template", {
   /**
    * A message is never sent with a blank or a wrong value in it: a candidate who reads
    * "您的考籍号为 ，请妥善保管" has been told nothing, and an SMS cannot be recalled.
    */
-  variableInvalid: (template: string, variable: string, problem: TemplateVariableProblem, expected?: string) =>
-    new DomainError(
-      "TEMPLATE_VARIABLE_INVALID",
-      "BAD_USER_INPUT",
+  TEMPLATE_VARIABLE_INVALID: {
+    category: "BAD_USER_INPUT",
+    message: ({ template, variable, problem, expected }: VariableProblem) =>
       `消息模板 ${template} 的变量 ${variable} ${PROBLEM_TEXT[problem]}${expected ? `，应为${spaced(expected)}` : ""}`,
-      { template, variable, problem, ...(expected ? { expected } : {}) },
-    ),
-  notFound: (template: string) =>
-    new DomainError("TEMPLATE_NOT_FOUND", "NOT_FOUND", `消息模板 ${template} 不存在`, { template }),
-};
+  },
+  TEMPLATE_NOT_FOUND: { category: "NOT_FOUND", message: (template: string) => `消息模板 ${template} 不存在` },
+});
+
+/** TEMPLATE_VARIABLE_INVALID with the template, variable and problem in its details (what the engine branches on). */
+export function variableInvalid(template: string, variable: string, problem: TemplateVariableProblem, expected?: string) {
+  const details = { template, variable, problem, ...(expected ? { expected } : {}) };
+  return TemplateErrors.TEMPLATE_VARIABLE_INVALID(details, details);
+}
+
+export const templateNotFound = (template: string) => TemplateErrors.TEMPLATE_NOT_FOUND(template, { template });
