@@ -3,18 +3,20 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomUUID } from "node:crypto";
 import { RegistrationWindowClosing } from "@xuekao/registry/events";
-import { demoOrganizationPath, demoOrganizations, demoUserId, demoUsers } from "@xuekao/demo-data";
+import { DEMO_PASSWORD, demoOrganizationPath, demoOrganizations, demoUserId, demoUsers } from "@xuekao/demo-data";
 import { createBus, InProcessBus, type Bus } from "@xuekao/events";
+import { identitySubgraph } from "@xuekao/identity";
 import { SmsCodeRequested, UserContactChanged } from "@xuekao/identity/events";
 import {
   AuditEntry,
   createLogger,
+  JWKS_PATH,
   WorkflowApplicationDecided,
   WorkflowApplicationSubmitted,
   WorkflowSlaEscalated,
   WorkflowSlaWarning,
 } from "@xuekao/subgraph-kit";
-import { natsReachable, recordSqlQueries, startTestSubgraph, testDrivers, type TestSubgraph } from "@xuekao/subgraph-kit/testing";
+import { natsReachable, recordSqlQueries, startTestSubgraph, testDrivers, type TestSubgraph, signedInAs } from "@xuekao/subgraph-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SmsDeliveryError } from "../src/modules/sms/sms.errors.js";
 import type { SmsMessage, SmsProvider } from "../src/modules/sms/sms-provider.js";
@@ -23,7 +25,6 @@ import { SmsDelivery, SmsDeliveryStatus } from "../src/modules/sms-delivery/sms-
 import { SmsDeliveryService } from "../src/modules/sms-delivery/sms-delivery.service.js";
 import { DEFAULT_SMS_DELIVERY_SETTINGS, SmsDeliveryWorker } from "../src/modules/sms-delivery/sms-delivery.worker.js";
 import { notificationSubgraph } from "../src/subgraph.js";
-import { startDemoTokenIssuer, type DemoTokenIssuer } from "./demo-tokens.js";
 
 const drivers = await testDrivers();
 const natsUp = await natsReachable();
@@ -122,12 +123,13 @@ const decidedEvent = (kind: Kind, applicant: string, at: Step, decision: "APPROV
   );
 
 describe.each(drivers)("notification: events to messages on %s", (driver) => {
-  let issuer: DemoTokenIssuer;
+  // The real identity subgraph issues the tokens notification verifies (against its JWKS).
+  let identity: TestSubgraph;
   let notification: TestSubgraph;
   const bus = new InProcessBus({ logger: silent });
   const dir = mkdtempSync(join(tmpdir(), "xuekao-sms-"));
   const smsLog = join(dir, "sms.log");
-  const as = (username: string) => issuer.as(username);
+  const as = signedInAs(() => identity.url, DEMO_PASSWORD);
   const em = () => notification.service.orm.em.fork();
   /** The lookup a mobile is stored and queried by (the column itself is encrypted). */
   const lookup = (mobile: string) => notification.service.systemContext().personalData.lookup("mobile", mobile);
@@ -136,18 +138,18 @@ describe.each(drivers)("notification: events to messages on %s", (driver) => {
   const raw = async (sql: string, params: unknown[] = []): Promise<Array<Record<string, unknown>>> => em().getConnection().execute(sql, params);
 
   beforeAll(async () => {
-    issuer = await startDemoTokenIssuer();
+    identity = await startTestSubgraph(identitySubgraph, driver, { seedDemo: true });
     notification = await startTestSubgraph(notificationSubgraph, driver, {
       seedDemo: true,
       bus,
-      jwksUrl: issuer.jwksUrl,
+      jwksUrl: identity.url.replace(/\/graphql$/, JWKS_PATH),
       env: { SMS_LOG_FILE: smsLog, SMS_WORKER_INTERVAL_MS: "50" },
       startJobs: true, // the SMS sender is a scheduled job
     });
   });
   afterAll(async () => {
     await notification?.stop();
-    await issuer?.stop();
+    await identity?.stop();
     await bus.close();
     rmSync(dir, { recursive: true, force: true });
   });

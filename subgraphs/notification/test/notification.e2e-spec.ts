@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { demoUserId, demoUsers } from "@xuekao/demo-data";
-import { FakeClock } from "@xuekao/subgraph-kit";
-import { itBehavesLikeASubgraph, recordSqlQueries, startTestSubgraph, testDrivers, type TestSubgraph } from "@xuekao/subgraph-kit/testing";
+import { DEMO_PASSWORD, demoUserId, demoUsers } from "@xuekao/demo-data";
+import { identitySubgraph } from "@xuekao/identity";
+import { FakeClock, JWKS_PATH } from "@xuekao/subgraph-kit";
+import { itBehavesLikeASubgraph, recordSqlQueries, startTestSubgraph, testDrivers, type TestSubgraph, signedInAs } from "@xuekao/subgraph-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InboxService, type NewNotification } from "../src/modules/inbox/inbox.service.js";
 import { Notification } from "../src/modules/inbox/notification.entity.js";
 import { seedNotificationDemo } from "../src/seeders/demo.seeder.js";
 import { notificationSubgraph } from "../src/subgraph.js";
-import { startDemoTokenIssuer, type DemoTokenIssuer } from "./demo-tokens.js";
 
 const drivers = await testDrivers();
 
@@ -33,9 +33,9 @@ interface Inbox {
 
 describe.each(drivers)("notification subgraph on %s", (driver) => {
   let subgraph: TestSubgraph;
-  // Tokens signed like identity's, verified by the subgraph against the issuer's JWKS (see demo-tokens.ts).
-  let issuer: DemoTokenIssuer;
-  const as = (username: string) => issuer.as(username);
+  // The real identity subgraph issues the tokens notification verifies (against its JWKS).
+  let identity: TestSubgraph;
+  const as = signedInAs(() => identity.url, DEMO_PASSWORD);
 
   /** `users`' inboxes as `username` sees them through the User entity fields (newest first). */
   const inboxesAs = async (username: string | null, users: string[]) => {
@@ -68,12 +68,12 @@ describe.each(drivers)("notification subgraph on %s", (driver) => {
     (await recordSqlQueries(subgraph.service, work)).filter((sql) => /\bnotification\b/.test(sql));
 
   beforeAll(async () => {
-    issuer = await startDemoTokenIssuer();
-    subgraph = await startTestSubgraph(notificationSubgraph, driver, { seedDemo: true, jwksUrl: issuer.jwksUrl });
+    identity = await startTestSubgraph(identitySubgraph, driver, { seedDemo: true });
+    subgraph = await startTestSubgraph(notificationSubgraph, driver, { seedDemo: true, jwksUrl: identity.url.replace(/\/graphql$/, JWKS_PATH) });
   });
   afterAll(async () => {
     await subgraph?.stop();
-    await issuer?.stop();
+    await identity?.stop();
   });
 
   itBehavesLikeASubgraph(notificationSubgraph, driver, () => subgraph);

@@ -20,31 +20,6 @@ function ringOf(platform: Platform): PersonalDataKeys {
   return keys;
 }
 
-/**
- * The stored form last read or written for each plain value, per ring (bounded, least recently
- * used first out). MikroORM decides whether a loaded entity changed by converting its values to
- * their database form again and comparing with what it read; a fresh encryption (new IV) never
- * equals the stored one, so without this every entity loaded and flushed would have its protected
- * columns rewritten. Only forms under the ring's active key are reused, so a key rotation still
- * re-encrypts. Equal plain values may then share a stored form: that reveals equality, which the
- * lookup column reveals anyway.
- */
-const STORED_FORMS_LIMIT = 10_000;
-const storedFormsByRing = new WeakMap<PersonalDataKeys, Map<string, string>>();
-
-function rememberStoredForm(ring: PersonalDataKeys, plain: string, stored: string): void {
-  let forms = storedFormsByRing.get(ring);
-  if (!forms) storedFormsByRing.set(ring, (forms = new Map()));
-  forms.delete(plain);
-  forms.set(plain, stored);
-  if (forms.size > STORED_FORMS_LIMIT) forms.delete(forms.keys().next().value!);
-}
-
-function storedFormOf(ring: PersonalDataKeys, plain: string): string | undefined {
-  const stored = storedFormsByRing.get(ring)?.get(plain);
-  return stored !== undefined && PersonalDataKeys.keyIdOf(stored) === ring.activeKeyId ? stored : undefined;
-}
-
 /** The lookup column kept beside a protected one: the entity property and the purpose its HMAC is keyed by. */
 export interface ProtectedLookup {
   property: string;
@@ -67,20 +42,12 @@ export class ProtectedText extends Type<string | null | undefined, string | null
 
   override convertToDatabaseValue(value: string | null | undefined, platform: Platform): string | null | undefined {
     if (value === null || value === undefined) return value;
-    const ring = ringOf(platform);
-    const known = storedFormOf(ring, value);
-    if (known !== undefined) return known;
-    const stored = ring.encrypt(value);
-    rememberStoredForm(ring, value, stored);
-    return stored;
+    return ringOf(platform).encrypt(value);
   }
 
   override convertToJSValue(value: string | null | undefined, platform: Platform): string | null | undefined {
     if (value === null || value === undefined) return value;
-    const ring = ringOf(platform);
-    const plain = ring.decrypt(value);
-    if (PersonalDataKeys.keyIdOf(value) === ring.activeKeyId) rememberStoredForm(ring, plain, value);
-    return plain;
+    return ringOf(platform).decrypt(value);
   }
 
   override getColumnType(): string {
