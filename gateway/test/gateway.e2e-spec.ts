@@ -4,14 +4,14 @@ import { DEMO_PASSWORD } from "@xuekao/demo-data";
 import { identitySubgraph } from "@xuekao/identity";
 import { notificationSubgraph } from "@xuekao/notification";
 import { registrySubgraph } from "@xuekao/registry";
-import { type SubgraphDefinition } from "@xuekao/subgraph-kit";
+import { type AnySubgraphDefinition } from "@xuekao/subgraph-kit";
 import { postGraphQL, signedInAs, startTestSubgraph, type TestSubgraph } from "@xuekao/subgraph-kit/testing";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadGatewayConfig } from "../src/config.js";
 import { createGatewayServer, type GatewayServer } from "../src/server.js";
 
-const definitions: SubgraphDefinition[] = [identitySubgraph, registrySubgraph, certificationSubgraph, notificationSubgraph];
+const definitions: AnySubgraphDefinition[] = [identitySubgraph, registrySubgraph, certificationSubgraph, notificationSubgraph];
 
 /** Log lines of every subgraph (with its name), to see what the gateway forwarded to which. */
 const subgraphLogLines: Array<Record<string, unknown>> = [];

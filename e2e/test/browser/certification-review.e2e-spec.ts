@@ -30,7 +30,7 @@ describe("certification review through the workflow engine", () => {
     return postGraphQL<T>(`${frontends.shellUrl}/graphql`, query, variables, { authorization: `Bearer ${tokens.get(username)}`, "apollo-require-preflight": "true" });
   };
   const put = async (username: string, url: string, body: Buffer, contentType = "image/png") =>
-    fetch(`${frontends.shellUrl}${url}`, { method: "PUT", headers: { "content-type": contentType, authorization: `Bearer ${tokens.get(username)}` }, body });
+    fetch(`${frontends.shellUrl}${url}`, { method: "PUT", headers: { "content-type": contentType, authorization: `Bearer ${tokens.get(username)}` }, body: new Uint8Array(body) });
   const beijingCaseId = async () => {
     const cases = await viaShell<{ certificationCases: Array<{ id: string }> }>("bjcandidate1", "{ certificationCases { id } }");
     return cases.data!.certificationCases[0]!.id;

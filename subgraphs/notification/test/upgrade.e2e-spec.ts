@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { demoOrganizationPath, demoUserId, demoUsers } from "@xuekao/demo-data";
+import { DEMO_PASSWORD, demoOrganizationPath, demoUserId, demoUsers } from "@xuekao/demo-data";
+import { identitySubgraph } from "@xuekao/identity";
 import { InProcessBus } from "@xuekao/events";
-import { createLogger, openDatabase, subgraphEntities, WorkflowSlaWarning } from "@xuekao/subgraph-kit";
-import { scratchDatabase, startTestSubgraph, testDrivers, type TestSubgraph } from "@xuekao/subgraph-kit/testing";
+import { createLogger, JWKS_PATH, openDatabase, subgraphEntities, WorkflowSlaWarning } from "@xuekao/subgraph-kit";
+import { scratchDatabase, signedInAs, startTestSubgraph, testDrivers, type TestSubgraph } from "@xuekao/subgraph-kit/testing";
 import { describe, expect, it } from "vitest";
 import { SmsDelivery } from "../src/modules/sms-delivery/sms-delivery.entity.js";
 import { notificationSubgraph } from "../src/subgraph.js";
-import { startDemoTokenIssuer } from "./demo-tokens.js";
 
 const drivers = await testDrivers();
 const pathOf = (username: string) => demoOrganizationPath(demoUsers.find((user) => user.username === username)!.organizationId).split("/");
@@ -19,7 +19,9 @@ const pathOf = (username: string) => demoOrganizationPath(demoUsers.find((user) 
 describe.each(drivers)("notification upgraded from plain mobiles and JSON roles on %s", (driver) => {
   it("encrypts the mobiles, keeps every recipient's roles, renames templates, and goes on addressing people", async () => {
     const scratch = await scratchDatabase(driver, "test_notification_upgrade");
-    const issuer = await startDemoTokenIssuer();
+    // The real identity issues the token the delivery log is read with.
+    const identity = await startTestSubgraph(identitySubgraph, driver, { seedDemo: true });
+    const as = signedInAs(() => identity.url, DEMO_PASSWORD);
     const bus = new InProcessBus({ logger: createLogger("test", "silent") });
     let subgraph: TestSubgraph | undefined;
     try {
@@ -55,7 +57,7 @@ describe.each(drivers)("notification upgraded from plain mobiles and JSON roles 
       );
       await old.close();
 
-      subgraph = await startTestSubgraph(notificationSubgraph, driver, { target: scratch.target, bus, jwksUrl: issuer.jwksUrl });
+      subgraph = await startTestSubgraph(notificationSubgraph, driver, { target: scratch.target, bus, jwksUrl: identity.url.replace(/\/graphql$/, JWKS_PATH) });
       const ctx = subgraph.service.systemContext();
       const lookup = (mobile: string) => ctx.personalData.lookup("mobile", mobile);
       const raw = (sql: string, params: unknown[] = []): Promise<Array<Record<string, unknown>>> => ctx.em.getConnection().execute(sql, params);
@@ -75,7 +77,7 @@ describe.each(drivers)("notification upgraded from plain mobiles and JSON roles 
       const log = await subgraph.graphql<{ smsDeliveries: { items: Array<{ id: string; mobile: string; templateDescription: string }> } }>(
         `query($filter: SmsDeliveryFilter) { smsDeliveries(filter: $filter) { items { id mobile templateDescription } } }`,
         { filter: { mobile: "13700000072" } },
-        await issuer.as("region1"),
+        await as("region1"),
       );
       expect(log.data?.smsDeliveries.items).toEqual([{ id: dead, mobile: "137****0072", templateDescription: "各类申请在某一层级未获通过（不予通过），附原因" }]);
       await bus.publish(
@@ -89,7 +91,7 @@ describe.each(drivers)("notification upgraded from plain mobiles and JSON roles 
     } finally {
       await subgraph?.stop();
       await bus.close();
-      await issuer.stop();
+      await identity.stop();
       await scratch.drop();
     }
   });
