@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { knex } from "@mikro-orm/knex";
+import { certificationSubgraph } from "@xuekao/certification";
+import { AuditEntry, openDatabase, subgraphEntities } from "@xuekao/subgraph-kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBackend } from "../src/backend.js";
 import { runCommand } from "../src/commands.js";
@@ -38,11 +39,16 @@ describe("operator commands on the embedded backend's data", () => {
   });
 
   it("names the entry an edit in the database broke", async () => {
-    const db = knex({ client: "libsql", connection: { filename: join(dataDir, "certification.db") }, useNullAsDefault: true });
+    // Someone with access to the database file rewrites what an entry says happened.
+    const orm = await openDatabase({
+      target: { driver: "libsql", location: join(dataDir, "certification.db") },
+      entities: subgraphEntities(certificationSubgraph),
+      migrations: certificationSubgraph.migrations,
+    });
     try {
-      await db("audit_entry").where({ seq: 2 }).update({ after: JSON.stringify({ status: "APPROVED" }) });
+      expect(await orm.em.fork().nativeUpdate(AuditEntry, { seq: 2 }, { after: JSON.stringify({ status: "APPROVED" }) })).toBe(1);
     } finally {
-      await db.destroy();
+      await orm.close();
     }
     const { code, output } = await run("audit", "verify", "certification");
     expect(code).toBe(1);

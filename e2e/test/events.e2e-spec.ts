@@ -86,18 +86,21 @@ describe("events in the embedded backend at start", () => {
     await platform?.stop();
   });
 
-  it("delivers what the jobs produce at start: the SLA escalation reaches the institute, the warning the reviewer", async () => {
+  it("delivers what the jobs produce at start: the escalation reaches the county and the institute, the warning the reviewer", async () => {
     const as = signedInAs(() => platform.gatewayUrl, DEMO_PASSWORD);
     const titles = async (username: string) =>
       (
         await gatewayQuery<{ me: { notifications: Array<{ title: string }> } }>(platform.gatewayUrl, `{ me { notifications { title } } }`, {}, await as(username))
       ).data?.me.notifications.map((item) => item.title) ?? [];
     const deadline = Date.now() + 20_000;
-    while (!(await titles("region1")).some((title) => title.startsWith("审核超时督办：成绩认定事项"))) {
+    // The time limits come from the seeded chains: Inner Mongolia's county step (72 h), Beijing's reviewer step (warning at 48 h).
+    while (!(await titles("region1")).some((title) => title.startsWith("审核超时督办：区外成绩转入认定事项"))) {
       if (Date.now() > deadline) throw new Error(`no escalation in region1's inbox:\n${platform.logs("backend")}`);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     expect(await titles("bjreviewer1")).toContain("待审核事项即将超时");
+    expect((await titles("county1")).some((title) => title.startsWith("审核超时督办：区外成绩转入认定事项"))).toBe(true);
+    expect(await titles("league1")).not.toContain("待审核事项即将超时");
     expect(await titles("candidate1")).not.toContain("待审核事项即将超时");
   });
 });

@@ -129,4 +129,27 @@ describe("certification review through the workflow engine", () => {
       else expect(state.data!.certificationCases[0]?.status).toBe("APPROVED");
     }
   });
+
+  it("lets the province institute change a step's time limit as a new version of its chain", async () => {
+    const { page, problems } = await openAs(browser, frontends.shellUrl, "region1", "/bureau/workflows");
+    const card = page.getByTestId("workflow-certification.transfer-in");
+    await card.waitFor();
+    expect(await card.textContent()).toContain("第 1 版");
+    await page.getByTestId("sla-certification.transfer-in-0").locator("input").fill("96");
+    await shot(page, "bureau-workflows");
+    await page.getByTestId("save-certification.transfer-in").click();
+    await page.getByTestId("workflow-notice").waitFor();
+    expect(await page.getByTestId("workflow-notice").textContent()).toContain("第 2 版");
+    expect(await card.textContent()).toContain("第 2 版");
+    expect(problems).toEqual([]);
+    const definitions = await viaShell<{ certificationWorkflowDefinitions: Array<{ kind: string; version: number; steps: Array<{ slaHours: number }> }> }>(
+      "region1",
+      `{ certificationWorkflowDefinitions(provinceCode: "15") { kind version steps { slaHours } } }`,
+    );
+    expect(definitions.data!.certificationWorkflowDefinitions.find((definition) => definition.kind === "certification.transfer-in")).toEqual({
+      kind: "certification.transfer-in",
+      version: 2,
+      steps: [{ slaHours: 96 }, { slaHours: 72 }, { slaHours: 72 }],
+    });
+  });
 });

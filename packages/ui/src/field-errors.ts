@@ -1,4 +1,4 @@
-import type { GraphQLFormattedError } from "@xuekao/graphql-client";
+import { errorCodeOf, type GraphQLFormattedError } from "@xuekao/graphql-client";
 
 /**
  * Server errors split into those about one input field (`extensions.field`) and the rest.
@@ -23,6 +23,6 @@ export function splitErrors(
 
 /** Failures before the gateway answered have technical messages; show ours instead. */
 export function isTransportError(error: GraphQLFormattedError): boolean {
-  const code = error.extensions?.code;
+  const code = errorCodeOf(error);
   return code === "NETWORK_ERROR" || code === "BAD_RESPONSE";
 }

@@ -56,5 +56,5 @@ export class ExamRecord {
 
   @Field(() => Date)
   @Property({ type: "datetime" })
-  createdAt: Date = new Date();
+  createdAt!: Date;
 }

@@ -41,7 +41,7 @@ export class ExamSession {
   scoresPublishedAt: Date | null = null;
 
   @Property({ type: "datetime" })
-  createdAt: Date = new Date();
+  createdAt!: Date;
 
   /** When candidates were told the window opens soon (once; see window-reminders.job.ts). */
   @Property({ type: "datetime", nullable: true })
