@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -17,12 +18,33 @@ function boot(path: string, env: Record<string, string>) {
   });
 }
 
+/** A production key ring for personal data (random, not a development one). */
+const productionPersonalDataKeys = () =>
+  JSON.stringify({ active: "2026a", keys: { "2026a": randomBytes(32).toString("base64") }, lookupKey: randomBytes(32).toString("base64") });
+
 describe("configuration is validated at boot", () => {
   const dataDir = mkdtempSync(join(tmpdir(), "xuekao-boot-"));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
+  it("refuses to start a subgraph in production without the keys that protect personal data", () => {
+    const result = boot("subgraphs/registry/dist/main.js", { NODE_ENV: "production", DATA_DIR: dataDir, REGISTRY_PORT: "0" });
+    expect(result.status).toBe(78);
+    expect(result.stderr).toContain("PERSONAL_DATA_KEYS: required in production");
+  });
+
+  it("refuses to start a subgraph that accepts files in production without the key its links are signed with", () => {
+    const result = boot("subgraphs/certification/dist/main.js", {
+      NODE_ENV: "production",
+      DATA_DIR: dataDir,
+      CERTIFICATION_PORT: "0",
+      PERSONAL_DATA_KEYS: productionPersonalDataKeys(),
+    });
+    expect(result.status).toBe(78);
+    expect(result.stderr).toContain("FILE_URL_SECRET: required when NODE_ENV=production");
+  });
+
   it("refuses to start identity in production without a signing key", () => {
-    const result = boot("subgraphs/identity/dist/main.js", { NODE_ENV: "production", DATA_DIR: dataDir, IDENTITY_PORT: "0" });
+    const result = boot("subgraphs/identity/dist/main.js", { NODE_ENV: "production", DATA_DIR: dataDir, IDENTITY_PORT: "0", PERSONAL_DATA_KEYS: productionPersonalDataKeys() });
     expect(result.status).toBe(78);
     expect(result.stderr).toContain("IDENTITY_SIGNING_KEY: required in production");
   });
@@ -35,6 +57,7 @@ describe("configuration is validated at boot", () => {
       DATA_DIR: dataDir,
       IDENTITY_PORT: "0",
       IDENTITY_SIGNING_KEY: developmentKey,
+      PERSONAL_DATA_KEYS: productionPersonalDataKeys(),
     });
     expect(result.status).toBe(78);
     expect(result.stderr).toContain("a development key (kid dev-…) is refused in production");

@@ -113,10 +113,8 @@ function installWatcher(options: WatcherOptions): void {
     return `${location.pathname}${location.search}${layers.length ? ` [${layers.join("; ")}]` : ""}${busy ? " (loading)" : ""}${messages ? ` (${messages} message${messages > 1 ? "s" : ""})` : ""}`;
   };
   /** No DOM change for a while, no finite animation or transition running (a fade half way fails contrast). */
-  const settled = () =>
-    performance.now() - lastMutation >= options.quietMs &&
-    document.readyState !== "loading" &&
-    !document.getAnimations().some((a) => a.playState === "running" && a.effect?.getTiming().iterations !== Infinity);
+  const animating = () => document.getAnimations().some((a) => a.playState === "running" && a.effect?.getTiming().iterations !== Infinity);
+  const settled = () => performance.now() - lastMutation >= options.quietMs && document.readyState !== "loading" && !animating();
 
   /** The element's selector, then the start of its markup: generated ids alone say little. */
   const describe = (node: { target: unknown[]; html: string }) => {
@@ -185,6 +183,10 @@ function installWatcher(options: WatcherOptions): void {
       while ((running || !settled()) && performance.now() < deadline) {
         await (running ?? new Promise((resolve) => setTimeout(resolve, 50)));
       }
+      // A page that never stops changing is checked anyway, but never half way through a
+      // transition (a popup fading in has no visible text yet): a loaded machine runs them slowly.
+      const transitionsDeadline = performance.now() + 5000;
+      while (animating() && performance.now() < transitionsDeadline) await new Promise((resolve) => setTimeout(resolve, 50));
       while (running) await running;
       if (!force && stateKey() === lastKey) return;
       running = run().finally(() => {

@@ -96,7 +96,7 @@ describe("certification review through the workflow engine", () => {
     await page.getByTestId("review-return").first().click();
     await page.getByTestId("review-confirm").click();
     expect(await page.locator(".el-form-item__error").textContent()).toContain("请填写原因");
-    await page.getByTestId("review-reason").locator("textarea").fill("扫描件不清晰，请重新上传加盖公章的成绩证明");
+    await page.getByTestId("review-reason").fill("扫描件不清晰，请重新上传加盖公章的成绩证明");
     await shot(page, "bureau-review-return");
     await page.getByTestId("review-confirm").click();
     await page.getByTestId("review-done").waitFor();
