@@ -1,4 +1,4 @@
-import type { EntityManager, MikroORM } from "@mikro-orm/core";
+import { UniqueConstraintViolationException, type EntityManager, type MikroORM } from "@mikro-orm/core";
 import { isProvinceCode, levelDepth } from "@xuekao/rules";
 import { authorize } from "../auth/authorization.js";
 import { provinceScope } from "../auth/authorization.js";
@@ -101,8 +101,12 @@ export async function seedWorkflowDefinitions(orm: MikroORM, seeds: readonly Wor
       retiredAt: null,
     });
   }
-  // Replicas starting at once: the unique (province, kind, version) keeps one of each.
-  await flushUnique(em, () => WorkflowErrors.DEFINITION_VERSION_CONFLICT()).catch(() => undefined);
+  try {
+    await em.flush();
+  } catch (error) {
+    // Replicas starting at once: the unique (province, kind, version) keeps one of each.
+    if (!(error instanceof UniqueConstraintViolationException)) throw error;
+  }
 }
 
 function requireKind(kinds: readonly WorkflowKindSpec[], kind: string): WorkflowKindSpec {
