@@ -5,8 +5,11 @@ import { Notification } from "../modules/inbox/notification.entity.js";
 import { Recipient } from "../modules/recipient/recipient.entity.js";
 import { RecipientService } from "../modules/recipient/recipient.service.js";
 
-/** When identity's demo accounts came into being, for the contact copies (any event since is newer). */
-const DEMO_EPOCH = new Date("2026-01-01T00:00:00Z");
+/**
+ * How old the seeded contact copies count as: older than anything identity can announce, so that
+ * any `user-contact-changed` event, whatever the clock, replaces them.
+ */
+const OLDER_THAN_ANY_EVENT = new Date(0);
 
 /**
  * Idempotent (development only), on a system context: every demo account has a welcome message
@@ -37,7 +40,7 @@ export async function seedNotificationDemo(ctx: RequestContext): Promise<void> {
       displayName: user.displayName,
       mobile: null,
       roles: [{ role: user.role, organizationPath: path, provinceCode: codeOf.get(path[0]!) ?? null }],
-      asOf: DEMO_EPOCH,
+      asOf: OLDER_THAN_ANY_EVENT,
     });
   }
 }
