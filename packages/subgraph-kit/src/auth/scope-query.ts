@@ -3,6 +3,9 @@ import type { ScopeFilter } from "./authorization.js";
 /** How organisation paths are stored in a column: ids joined by "/", province first. */
 export const PATH_SEPARATOR = "/";
 
+/** A stored path back into its ids ("" → []: a row without a place). */
+export const splitPath = (path: string): string[] => path.split(PATH_SEPARATOR).filter(Boolean);
+
 /**
  * Turns a ScopeFilter into a MikroORM `where` for a list query: rows whose path is one of the
  * caller's subtrees, or whose owner is the caller. Ids are UUIDs, so "prefix/…" cannot match a

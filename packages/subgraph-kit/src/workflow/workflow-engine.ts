@@ -8,7 +8,7 @@ import type { FilterQuery } from "@mikro-orm/core";
 import { levelDepth } from "@xuekao/rules";
 import { actingBinding, authorize, requireCaller } from "../auth/authorization.js";
 import { CANDIDATE_ROLES, type Caller, type Role } from "../auth/caller.js";
-import { PATH_SEPARATOR, scopeWhere } from "../auth/scope-query.js";
+import { PATH_SEPARATOR, scopeWhere, splitPath } from "../auth/scope-query.js";
 import type { RequestContext } from "../context.js";
 import { textLength } from "../input.js";
 import { clampPageSize, decodeCursor, keysetAfter, keysetOrder, pageFrom, type KeysetField, type Page } from "../pagination.js";
@@ -16,7 +16,7 @@ import { activeDefinition } from "./workflow-definitions.js";
 import { WorkflowDefinition } from "./workflow-definition.entity.js";
 import { WorkflowApplication, WorkflowHistoryEntry } from "./workflow-application.entity.js";
 import { WorkflowErrors } from "./workflow.errors.js";
-import { WorkflowApplicationDecided, WorkflowApplicationSubmitted } from "./workflow.events.js";
+import { stepPayloadOf, WorkflowApplicationDecided, WorkflowApplicationSubmitted } from "./workflow.events.js";
 import {
   WorkflowAction,
   WorkflowDecision,
@@ -33,7 +33,6 @@ const ACTION_OF_DECISION: Record<WorkflowDecision, WorkflowAction> = {
   [WorkflowDecision.REJECT]: WorkflowAction.REJECT,
 };
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9-]{8,80}$/;
-const splitPath = (path: string) => path.split(PATH_SEPARATOR).filter(Boolean);
 
 /** Immutable once written: a version's steps are cached by id for the life of the process. */
 const stepsCache = new Map<string, WorkflowStepSpec[]>();
@@ -74,14 +73,6 @@ function enterStep(application: WorkflowApplication, steps: WorkflowStepSpec[], 
   return step;
 }
 
-/** The step as events carry it. */
-const stepPayload = (application: WorkflowApplication) => ({
-  key: application.stepKey,
-  name: application.stepName,
-  level: application.actorLevel,
-  actorRole: application.actorRole,
-  actingOrganizationPath: splitPath(application.actingOrganizationPath),
-});
 
 const applicationPayload = (application: WorkflowApplication) => ({
   applicationId: application.id,
@@ -217,7 +208,7 @@ export async function decideApplication(ctx: RequestContext, input: DecideInput)
 
       const now = tx.clock.now();
       const decidedStep = { key: application.stepKey, name: application.stepName };
-      const previous = stepPayload(application);
+      const previous = stepPayloadOf(application);
       application.version += 1;
       application.updatedAt = now;
       if (input.decision === WorkflowDecision.APPROVE) {
@@ -252,7 +243,7 @@ export async function decideApplication(ctx: RequestContext, input: DecideInput)
           decision: input.decision,
           reason,
           status: application.status as "IN_PROGRESS" | "RETURNED" | "APPROVED" | "REJECTED",
-          nextStep: application.status === WorkflowStatus.IN_PROGRESS ? stepPayload(application) : null,
+          nextStep: application.status === WorkflowStatus.IN_PROGRESS ? stepPayloadOf(application) : null,
           decidedAt: now.toISOString(),
         },
         { organizationPath: splitPath(application.organizationPath) },
@@ -283,67 +274,65 @@ async function replayed(
   return ctx.em.findOneOrFail(WorkflowApplication, { id: applicationId }, { refresh: true });
 }
 
+export interface ApplicantActionInput {
+  applicationId: string;
+  expectedVersion: number;
+  idempotencyKey: string;
+}
+
 /**
- * The applicant sends a returned application again after correcting it: it starts over at the
- * first step of its definition (the data changed, so every step looks again), in a new round.
+ * What the applicant does to their own application (resubmit, withdraw): one way for both — the
+ * retried request answered alike, the owner authorised, the version checked, the new state won by
+ * a conditional update, then history, audit, the kind's reaction and events.
  */
-export async function resubmitApplication(
+async function applicantAction(
   ctx: RequestContext,
-  input: { applicationId: string; expectedVersion: number; idempotencyKey: string },
+  input: ApplicantActionInput,
+  action: WorkflowAction.RESUBMIT | WorkflowAction.WITHDRAW,
+  change: (tx: RequestContext, application: WorkflowApplication, now: Date) => Promise<{ stepKey: string | null; stepName: string | null }>,
 ): Promise<WorkflowApplication> {
   const caller = requireCaller(ctx.caller);
   const idempotencyKey = checkIdempotencyKey(input.idempotencyKey);
-  const replay = await replayed(ctx, caller, idempotencyKey, input.applicationId, WorkflowAction.RESUBMIT);
+  const replay = await replayed(ctx, caller, idempotencyKey, input.applicationId, action);
   if (replay) return replay;
   return ctx.transaction(async (tx) => {
     const application = await loadForDecision(tx, input.applicationId);
     authorize(caller, { roles: [...CANDIDATE_ROLES] as Role[] }, { organizationPath: splitPath(application.organizationPath), ownerUserId: application.applicantId });
-    if (application.status !== WorkflowStatus.RETURNED) throw WorkflowErrors.NOT_RETURNED();
-    if (application.version !== input.expectedVersion) throw WorkflowErrors.CONFLICT();
-    const steps = await stepsOf(tx, application);
     const now = tx.clock.now();
-    application.round += 1;
+    const decidedAt = await change(tx, application, now);
+    if (application.version !== input.expectedVersion) throw WorkflowErrors.CONFLICT();
     application.version += 1;
     application.updatedAt = now;
-    enterStep(application, steps, 0, now);
     const won = await tx.em.nativeUpdate(WorkflowApplication, { id: application.id, version: input.expectedVersion }, stateOf(application));
     if (won !== 1) throw WorkflowErrors.CONFLICT();
-    await afterTransition(tx, requireKind(application.kind), application, {
-      action: WorkflowAction.RESUBMIT,
-      reason: null,
-      idempotencyKey,
-      stepKey: null,
-      stepName: null,
-    });
+    await afterTransition(tx, requireKind(application.kind), application, { action, reason: null, idempotencyKey, ...decidedAt });
     return application;
   });
 }
 
+/**
+ * The applicant sends a returned application again after correcting it: it starts over at the
+ * first step of its definition (the data changed, so every step looks again), in a new round.
+ */
+export function resubmitApplication(ctx: RequestContext, input: ApplicantActionInput): Promise<WorkflowApplication> {
+  return applicantAction(ctx, input, WorkflowAction.RESUBMIT, async (tx, application, now) => {
+    if (application.status !== WorkflowStatus.RETURNED) throw WorkflowErrors.NOT_RETURNED();
+    const steps = await stepsOf(tx, application);
+    application.round += 1;
+    enterStep(application, steps, 0, now);
+    return { stepKey: null, stepName: null };
+  });
+}
+
 /** The applicant withdraws an application not yet decided (waiting, or returned to them). */
-export async function withdrawApplication(
-  ctx: RequestContext,
-  input: { applicationId: string; expectedVersion: number; idempotencyKey: string },
-): Promise<WorkflowApplication> {
-  const caller = requireCaller(ctx.caller);
-  const idempotencyKey = checkIdempotencyKey(input.idempotencyKey);
-  const replay = await replayed(ctx, caller, idempotencyKey, input.applicationId, WorkflowAction.WITHDRAW);
-  if (replay) return replay;
-  return ctx.transaction(async (tx) => {
-    const application = await loadForDecision(tx, input.applicationId);
-    authorize(caller, { roles: [...CANDIDATE_ROLES] as Role[] }, { organizationPath: splitPath(application.organizationPath), ownerUserId: application.applicantId });
+export function withdrawApplication(ctx: RequestContext, input: ApplicantActionInput): Promise<WorkflowApplication> {
+  return applicantAction(ctx, input, WorkflowAction.WITHDRAW, async (_tx, application, now) => {
     if (application.status !== WorkflowStatus.IN_PROGRESS && application.status !== WorkflowStatus.RETURNED) throw WorkflowErrors.APPLICATION_CLOSED();
-    if (application.version !== input.expectedVersion) throw WorkflowErrors.CONFLICT();
-    const now = tx.clock.now();
-    const stepKey = application.status === WorkflowStatus.IN_PROGRESS ? application.stepKey : null;
-    const stepName = application.status === WorkflowStatus.IN_PROGRESS ? application.stepName : null;
+    const waiting = application.status === WorkflowStatus.IN_PROGRESS;
+    const at = { stepKey: waiting ? application.stepKey : null, stepName: waiting ? application.stepName : null };
     application.status = WorkflowStatus.WITHDRAWN;
-    application.version += 1;
-    application.updatedAt = now;
     application.closedAt = now;
-    const won = await tx.em.nativeUpdate(WorkflowApplication, { id: application.id, version: input.expectedVersion }, stateOf(application));
-    if (won !== 1) throw WorkflowErrors.CONFLICT();
-    await afterTransition(tx, requireKind(application.kind), application, { action: WorkflowAction.WITHDRAW, reason: null, idempotencyKey, stepKey, stepName });
-    return application;
+    return at;
   });
 }
 
@@ -391,7 +380,7 @@ async function afterTransition(
       {
         ...applicationPayload(application),
         resubmitted: transition.action === WorkflowAction.RESUBMIT,
-        step: stepPayload(application),
+        step: stepPayloadOf(application),
         submittedAt: application.stepEnteredAt.toISOString(),
       },
       { organizationPath: splitPath(application.organizationPath) },

@@ -1,22 +1,14 @@
 import type { EntityManager } from "@mikro-orm/core";
 import { recordEvent } from "@xuekao/events";
-import { PATH_SEPARATOR } from "../auth/scope-query.js";
+import { splitPath } from "../auth/scope-query.js";
 import type { ScheduledJob } from "../scheduler/scheduler.js";
 import { WorkflowApplication } from "./workflow-application.entity.js";
-import { WorkflowSlaEscalated, WorkflowSlaWarning } from "./workflow.events.js";
+import { stepPayloadOf, WorkflowSlaEscalated, WorkflowSlaWarning } from "./workflow.events.js";
 import { WorkflowStatus } from "./workflow.types.js";
 
 const HOUR_MS = 3_600_000;
-const splitPath = (path: string) => path.split(PATH_SEPARATOR).filter(Boolean);
 const hoursBetween = (from: Date, to: Date) => Math.max(1, Math.round((to.getTime() - from.getTime()) / HOUR_MS));
 
-const stepOf = (application: WorkflowApplication) => ({
-  key: application.stepKey,
-  name: application.stepName,
-  level: application.actorLevel,
-  actorRole: application.actorRole,
-  actingOrganizationPath: splitPath(application.actingOrganizationPath),
-});
 
 /**
  * One pass of the review time limits of every kind, from each step's own configuration (stored
@@ -52,7 +44,7 @@ export async function checkWorkflowSla(em: EntityManager, now: Date, producer: s
               kind: first.kind,
               kindName: first.kindName,
               provinceCode: first.provinceCode,
-              step: stepOf(first),
+              step: stepPayloadOf(first),
               count: applications.length,
               warnAtHours: hoursBetween(first.stepEnteredAt, first.warnAt!),
               earliestDueAt: first.dueAt!.toISOString(),
@@ -84,7 +76,7 @@ export async function checkWorkflowSla(em: EntityManager, now: Date, producer: s
               kind: application.kind,
               kindName: application.kindName,
               provinceCode: application.provinceCode,
-              step: stepOf(application),
+              step: stepPayloadOf(application),
               slaHours: hoursBetween(application.stepEnteredAt, application.dueAt!),
               dueAt: application.dueAt!.toISOString(),
             },

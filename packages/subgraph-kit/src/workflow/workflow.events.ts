@@ -5,6 +5,8 @@
  */
 import { defineEvent } from "@xuekao/events";
 import { z } from "zod";
+import { splitPath } from "../auth/scope-query.js";
+import type { WorkflowApplication } from "./workflow-application.entity.js";
 
 const provinceCode = z.string().regex(/^\d{2}$/);
 const instant = z.iso.datetime({ offset: true });
@@ -83,3 +85,14 @@ export const WorkflowSlaEscalated = defineEvent({
     dueAt: instant,
   }),
 });
+
+/** The step an application waits at, as every workflow event carries it. */
+export function stepPayloadOf(application: WorkflowApplication): z.input<typeof step> {
+  return {
+    key: application.stepKey,
+    name: application.stepName,
+    level: application.actorLevel,
+    actorRole: application.actorRole,
+    actingOrganizationPath: splitPath(application.actingOrganizationPath),
+  };
+}

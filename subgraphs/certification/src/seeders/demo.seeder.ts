@@ -1,5 +1,5 @@
 import { demoOrganizationPath, demoUserId, demoUsers } from "@xuekao/demo-data";
-import { hoursFrom, PATH_SEPARATOR, startApplication, type Clock } from "@xuekao/subgraph-kit";
+import { hoursFrom, splitPath, startApplication, type Clock } from "@xuekao/subgraph-kit";
 import type { CertificationContext } from "../certification-context.js";
 import { CertificationCase, CertificationCaseStatus } from "../modules/certification-case/certification-case.entity.js";
 import { pendingKeyOf } from "../modules/certification-case/certification-case.service.js";
@@ -46,7 +46,7 @@ export async function seedCertificationDemo(ctx: CertificationContext): Promise<
         provinceCode: demo.certifyingProvinceCode,
         subject: { id: certificationCase.id },
         applicantId: candidateId,
-        organizationPath: organizationPath.split(PATH_SEPARATOR),
+        organizationPath: splitPath(organizationPath),
       });
       certificationCase.applicationId = application.id;
     });

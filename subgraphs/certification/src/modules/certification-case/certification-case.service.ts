@@ -13,6 +13,7 @@ import {
   Role,
   scopeFilter,
   scopeWhere,
+  splitPath,
   startApplication,
   StoredFile,
   type FileSlotSpec,
@@ -170,7 +171,7 @@ export class CertificationCaseService {
   async requestEvidenceUpload(ctx: CertificationContext, caseId: string, fileName: string): Promise<FileUploadTicket> {
     const certificationCase = isUuid(caseId) ? await ctx.em.findOne(CertificationCase, { id: caseId }) : null;
     if (!certificationCase) throw CertificationCaseErrors.CERTIFICATION_CASE_NOT_FOUND();
-    const organizationPath = certificationCase.organizationPath.split(PATH_SEPARATOR);
+    const organizationPath = splitPath(certificationCase.organizationPath);
     authorize(ctx.caller, OPEN_CASES, { organizationPath, ownerUserId: certificationCase.candidateId });
     if (certificationCase.pendingKey === null) throw CertificationCaseErrors.CERTIFICATION_CASE_CLOSED();
     return ctx.files.issueUpload(ctx, CERTIFICATION_EVIDENCE, {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { FilterQuery } from "@mikro-orm/core";
 import { isOrganizationCode } from "@xuekao/rules";
-import { accessRule, authorize, flushUnique, isUuid, PATH_SEPARATOR, requireCaller, requireId, Role, textLength, type NamedAccessRule } from "@xuekao/subgraph-kit";
+import { accessRule, authorize, flushUnique, isUuid, PATH_SEPARATOR, requireCaller, splitPath, requireId, Role, textLength, type NamedAccessRule } from "@xuekao/subgraph-kit";
 import type { IdentityContext } from "../../identity-context.js";
 import { Organization, OrganizationKind } from "./organization.entity.js";
 import { OrganizationErrors } from "./organization.errors.js";
@@ -23,7 +23,7 @@ export const ALLOWED_PARENT_KINDS: Record<OrganizationKind, readonly Organizatio
 export const organizationPath = (parent: Pick<Organization, "path"> | null, id: string) => (parent ? `${parent.path}${PATH_SEPARATOR}${id}` : id);
 
 /** The stored path as the ids an access rule compares. */
-export const pathIds = (organization: Pick<Organization, "path">): string[] => organization.path.split(PATH_SEPARATOR);
+export const pathIds = (organization: Pick<Organization, "path">): string[] => splitPath(organization.path);
 
 /**
  * Who sets up organisations at all (the declared rule of `createOrganization`): the province

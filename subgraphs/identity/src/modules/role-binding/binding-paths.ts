@@ -1,5 +1,5 @@
 import { FlushMode, type EntityManager } from "@mikro-orm/core";
-import type { Role } from "@xuekao/subgraph-kit";
+import { splitPath, type Role } from "@xuekao/subgraph-kit";
 import { Organization } from "../organization/organization.entity.js";
 import { RoleBinding } from "./role-binding.entity.js";
 
@@ -25,7 +25,7 @@ export async function placeBindings(em: EntityManager, bindings: readonly Pick<R
     { id: { $in: [...new Set(bindings.map((binding) => binding.organizationId))] } },
     { flushMode: FlushMode.COMMIT },
   );
-  const pathOf = new Map(organizations.map((organization) => [organization.id, organization.path.split("/")]));
+  const pathOf = new Map(organizations.map((organization) => [organization.id, splitPath(organization.path)]));
   const provinceIds = [...new Set([...pathOf.values()].map((path) => path[0]!))];
   const provinces = await em.find(Organization, { id: { $in: provinceIds } }, { fields: ["id", "code"], flushMode: FlushMode.COMMIT });
   const provinceCodeOf = new Map(provinces.map((province) => [province.id, province.code]));
