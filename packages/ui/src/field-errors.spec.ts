@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isTransportError, splitErrors } from "./field-errors";
+import { failureText, isTransportError, splitErrors } from "./field-errors";
 
 const taken = { message: "该用户名已被注册", extensions: { code: "CONFLICT", field: "username" } };
 const mismatch = { message: "该角色须设在班级", extensions: { code: "BAD_USER_INPUT", field: "organizationId" } };
@@ -26,5 +26,14 @@ describe("isTransportError", () => {
   it("recognises failures before the gateway answered", () => {
     expect(isTransportError({ message: "fetch failed", extensions: { code: "NETWORK_ERROR" } })).toBe(true);
     expect(isTransportError(forbidden)).toBe(false);
+  });
+});
+
+describe("failureText", () => {
+  it("shows the server's messages once each, or the page's own words when no answer came", () => {
+    const server = [{ message: "该申请已被他人处理" }, { message: "该申请已被他人处理" }, { message: "原因不能为空" }];
+    expect(failureText(server, "提交失败")).toBe("该申请已被他人处理；原因不能为空");
+    expect(failureText([{ message: "fetch failed", extensions: { code: "NETWORK_ERROR" } }], "提交失败")).toBe("提交失败");
+    expect(failureText([], "提交失败")).toBe("提交失败");
   });
 });

@@ -26,3 +26,12 @@ export function isTransportError(error: GraphQLFormattedError): boolean {
   const code = errorCodeOf(error);
   return code === "NETWORK_ERROR" || code === "BAD_RESPONSE";
 }
+
+/**
+ * What a page says when an action failed: the server's own (Chinese) messages, each once, or
+ * `fallback` when no answer came (network, a broken response) or the answer said nothing.
+ */
+export function failureText(errors: readonly GraphQLFormattedError[], fallback: string): string {
+  if (errors.length === 0 || errors.some(isTransportError)) return fallback;
+  return [...new Set(errors.map((error) => error.message))].join("；");
+}

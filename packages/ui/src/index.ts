@@ -33,6 +33,6 @@ export {
   textLength,
 } from "./account-rules";
 export type { AccountField, PasswordChecks } from "./account-rules";
-export { isTransportError, splitErrors } from "./field-errors";
+export { failureText, isTransportError, splitErrors } from "./field-errors";
 export { downloadFile, uploadFile } from "./files";
 export type { FileRefusal, FileResult } from "./files";
