@@ -4,6 +4,7 @@
  * meanwhile never shift a page. A cursor is opaque to clients (base64url of the key values).
  */
 import { defineErrors } from "./errors.js";
+import { isUuid } from "./input.js";
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
@@ -21,8 +22,11 @@ export function encodeCursor(values: readonly CursorValue[]): string {
   return Buffer.from(JSON.stringify(values), "utf8").toString("base64url");
 }
 
-/** The key values a cursor carries, checked against the expected kinds (`"string"`, `"number"`, `"date"`). */
-export function decodeCursor(cursor: string, kinds: ReadonlyArray<"string" | "number" | "date">): CursorValue[] {
+/**
+ * The key values a cursor carries, checked against the expected kinds (`"string"`, `"number"`,
+ * `"date"`, `"uuid"`): a forged cursor is a clear CURSOR_INVALID, never a database error.
+ */
+export function decodeCursor(cursor: string, kinds: ReadonlyArray<"string" | "number" | "date" | "uuid">): CursorValue[] {
   let values: unknown;
   try {
     values = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
@@ -32,7 +36,10 @@ export function decodeCursor(cursor: string, kinds: ReadonlyArray<"string" | "nu
   if (!Array.isArray(values) || values.length !== kinds.length) throw PaginationErrors.CURSOR_INVALID();
   kinds.forEach((kind, index) => {
     const value = values[index];
-    const ok = kind === "number" ? Number.isFinite(value) : typeof value === "string" && (kind === "string" || !Number.isNaN(Date.parse(value)));
+    const ok =
+      kind === "number"
+        ? Number.isFinite(value)
+        : typeof value === "string" && (kind === "string" || (kind === "uuid" ? isUuid(value) : !Number.isNaN(Date.parse(value))));
     if (!ok) throw PaginationErrors.CURSOR_INVALID();
   });
   return values as CursorValue[];

@@ -534,6 +534,14 @@ describe.each(drivers)("the workflow engine on %s", (driver) => {
       expect((await all(people.leagueL1, 50)).items.map((item) => item.id)).not.toContain(ids[4]);
     });
 
+    it("refuses a forged cursor with CURSOR_INVALID, never a database error", async () => {
+      const forged = Buffer.from(JSON.stringify([new Date().toISOString(), "not-a-uuid"]), "utf8").toString("base64url");
+      for (const after of [forged, "garbage", Buffer.from("[1]").toString("base64url")]) {
+        const result = await h.call(people.teacherK4, QUEUE_QUERY, { first: 2, after });
+        expect(errorOf(result).extensions).toMatchObject({ code: "CURSOR_INVALID", field: "after" });
+      }
+    });
+
     it("answers nothing to a candidate and asks the anonymous to log in", async () => {
       expect(await page(people.candidateK4)).toEqual({ items: [], nextCursor: null });
       const anonymous = await h.call(null, QUEUE_QUERY, {});
@@ -595,11 +603,13 @@ describe.each(drivers)("the workflow engine on %s", (driver) => {
       const atCounty = await h.approve(people.teacherK1, submitted);
       const before = await h.traces(submitted.id);
 
-      for (const reason of [null, "", "  ", "差"]) {
+      for (const reason of [null, "", "  ", "差", "长".repeat(501)]) {
         const refused = await h.decide(people.countyC1, atCounty, RETURN, { reason });
         expect(errorOf(refused).extensions).toMatchObject({ code: "REASON_REQUIRED", field: "reason" });
         expect(errorOf(refused).message).toBe("退回或不予通过须填写原因（2 至 500 个字）");
       }
+      // An approval may carry a note, within the same length: a longer one is refused, not cut or failed in the database.
+      expect(errorOf(await h.decide(people.countyC1, atCounty, APPROVE, { reason: "长".repeat(501) })).extensions?.code).toBe("REASON_REQUIRED");
       expect(await h.traces(submitted.id)).toEqual(before);
 
       h.clock.advance({ minutes: 1 });

@@ -191,7 +191,9 @@ export async function decideApplication(ctx: RequestContext, input: DecideInput)
   if (replay) return replay;
 
   const reason = input.reason?.trim() || null;
-  if (input.decision !== WorkflowDecision.APPROVE && (!reason || textLength(reason) < 2 || textLength(reason) > 500)) throw WorkflowErrors.REASON_REQUIRED();
+  // Needed for a return or a rejection; an approval may carry one too, within the same length.
+  if (input.decision !== WorkflowDecision.APPROVE && (!reason || textLength(reason) < 2)) throw WorkflowErrors.REASON_REQUIRED();
+  if (reason && textLength(reason) > 500) throw WorkflowErrors.REASON_REQUIRED();
 
   try {
     return await ctx.transaction(async (tx) => {
@@ -417,7 +419,7 @@ export async function applicationQueue(
   const where: FilterQuery<WorkflowApplication>[] = [{ status: WorkflowStatus.IN_PROGRESS }, { $or: alternatives }];
   if (options.kinds?.length) where.push({ kind: { $in: [...options.kinds] } });
   if (options.after) {
-    const [orderAt, id] = decodeCursor(options.after, ["date", "string"]);
+    const [orderAt, id] = decodeCursor(options.after, ["date", "uuid"]);
     where.push(keysetAfter(QUEUE_ORDER, [new Date(orderAt as string), id]) as FilterQuery<WorkflowApplication>);
   }
   const rows = await ctx.em.find(WorkflowApplication, { $and: where }, { orderBy: keysetOrder(QUEUE_ORDER), limit: size + 1 });
