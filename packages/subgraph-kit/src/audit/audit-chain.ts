@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { LockMode, UniqueConstraintViolationException, type EntityManager, type MikroORM } from "@mikro-orm/core";
+import { PostgreSqlDriver } from "@mikro-orm/postgresql";
 import { actingBinding } from "../auth/authorization.js";
 import type { Caller } from "../auth/caller.js";
 import { PATH_SEPARATOR } from "../auth/scope-query.js";
@@ -69,7 +70,7 @@ export function auditEntryHash(entry: Omit<AuditEntry, "hash">): string {
  */
 export async function sealAuditEntries(tx: EntityManager, drafts: readonly AuditDraft[]): Promise<void> {
   if (drafts.length === 0) return;
-  const postgres = tx.getPlatform().constructor.name.toLowerCase().includes("postgre");
+  const postgres = tx.getDriver() instanceof PostgreSqlDriver;
   const head = await tx.findOne(AuditChainHead, { id: 1 }, { lockMode: postgres ? LockMode.PESSIMISTIC_WRITE : undefined, refresh: true });
   if (!head) throw new Error("audit_chain_head is missing: ensureAuditChain runs at start");
   for (const draft of drafts) {
