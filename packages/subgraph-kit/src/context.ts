@@ -63,6 +63,11 @@ export interface RequestContext<Services extends object = object> {
    * demo data as of an earlier instant, or let a test act at a chosen time.
    */
   withClock(clock: Clock): RequestContext<Services>;
+  /**
+   * The same context acting as another caller (same clock, entity manager and transaction): for
+   * seeders and commands that put demo or bench data through the real services, never for a request.
+   */
+  actingAs(caller: Caller): RequestContext<Services>;
 }
 
 /** A context whose caller is known to be signed in (after `signedInContext` or `authorizedContext`). */
@@ -145,6 +150,7 @@ export function createRequestContext<Services extends object>(options: RequestCo
     },
     // Entries recorded through the shifted context wait in this one's queue, sealed with it.
     withClock: (clock) => createRequestContext({ ...options, clock, inTransaction, pendingAudit: drafts }),
+    actingAs: (caller) => createRequestContext({ ...options, caller, inTransaction, pendingAudit: drafts }),
     sealPending: async () => {
       const pending = drafts.splice(0);
       await sealAuditEntries(options.em, pending);

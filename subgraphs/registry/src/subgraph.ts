@@ -9,6 +9,10 @@ import { ExamSession } from "./modules/exam-session/exam-session.entity.js";
 import { ExamSessionErrors } from "./modules/exam-session/exam-session.errors.js";
 import { ExamSessionResolver } from "./modules/exam-session/exam-session.resolver.js";
 import { INFORMATION_CHANGE_CHAINS, InformationChange } from "./modules/information-change/information-change.workflow.js";
+import { PreRegistration } from "./modules/pre-registration/pre-registration.entity.js";
+import { RosterEntry } from "./modules/roster/roster.entity.js";
+import { PreRegistrationErrors } from "./modules/pre-registration/pre-registration.errors.js";
+import { PreRegistrationResolver } from "./modules/pre-registration/pre-registration.resolver.js";
 import { InSchoolPreRegistration, PRE_REGISTRATION_CHAINS, SocialPreRegistration } from "./modules/pre-registration/pre-registration.workflow.js";
 import { windowRemindersJob } from "./modules/registration-window/window-reminders.job.js";
 import { Suspension, SUSPENSION_CHAINS } from "./modules/suspension/suspension.workflow.js";
@@ -20,9 +24,11 @@ import { seedRegistryDemo } from "./seeders/demo.seeder.js";
 export const registrySubgraph: SubgraphDefinition<RegistryServices> = {
   name: "registry",
   defaultPort: 4002,
-  resolvers: [ExamSessionResolver, ExamRecordResolver],
+  resolvers: [ExamSessionResolver, ExamRecordResolver, PreRegistrationResolver],
   // OutboxEvent: registry publishes events (window reminders); JobLease: the scheduler's leases.
-  entities: [ExamSession, ExamRecord, OutboxEvent, JobLease],
+  entities: [ExamSession, ExamRecord, PreRegistration, RosterEntry, OutboxEvent, JobLease],
+  // The photo taken at collection (pre-registration).
+  files: true,
   jobs: () => [windowRemindersJob],
   // The record's approval chains (Inner Mongolia's, as data): their modules attach to them as they come.
   workflows: {
@@ -31,5 +37,5 @@ export const registrySubgraph: SubgraphDefinition<RegistryServices> = {
   },
   migrations: { libsql: libsqlMigrations, postgresql: postgresqlMigrations },
   seedDemo: seedRegistryDemo,
-  errors: [ExamSessionErrors],
+  errors: [ExamSessionErrors, PreRegistrationErrors],
 };

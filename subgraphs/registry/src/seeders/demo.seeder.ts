@@ -3,6 +3,8 @@ import { demoOrganizationPath, demoOrgId, demoUsers } from "@xuekao/demo-data";
 import type { RegistryContext } from "../registry-context.js";
 import { ExamRecord, ExamRecordStatus } from "../modules/exam-record/exam-record.entity.js";
 import { ExamSession } from "../modules/exam-session/exam-session.entity.js";
+import { RosterEntry } from "../modules/roster/roster.entity.js";
+import { registeredFromStart, seedPreRegistrationDemo } from "./pre-registration.demo.js";
 
 const DAY_MS = 86_400_000;
 
@@ -40,12 +42,13 @@ function demoSessions(now: Date) {
  * Idempotent: adds the demo exam sessions when there are none (a later start, on another day,
  * would compute other codes) and the in-school candidates' records that are missing.
  */
-export async function seedRegistryDemo({ em, clock }: RegistryContext): Promise<void> {
+export async function seedRegistryDemo(ctx: RegistryContext): Promise<void> {
+  const { em, clock } = ctx;
   if ((await em.count(ExamSession, {})) === 0) {
     for (const session of demoSessions(clock.now())) em.create(ExamSession, { ...session, createdAt: clock.now() });
   }
   const existing = new Set((await em.find(ExamRecord, {}, { fields: ["candidateId"] })).map((row) => row.candidateId));
-  for (const candidate of demoUsers.filter((user) => user.kind === "IN_SCHOOL_CANDIDATE")) {
+  for (const candidate of demoUsers.filter(registeredFromStart)) {
     if (existing.has(candidate.id)) continue;
     em.create(ExamRecord, {
       // An in-school candidate's record number is the national student record number: G + ID number.
@@ -57,5 +60,25 @@ export async function seedRegistryDemo({ em, clock }: RegistryContext): Promise<
       createdAt: clock.now(),
     });
   }
+  await seedDemoRoster(ctx);
   await em.flush();
+  await seedPreRegistrationDemo(ctx);
+}
+
+/** The demo school's roster: its 30 candidates (provisional until the roster module seeds it). */
+async function seedDemoRoster(ctx: RegistryContext): Promise<void> {
+  if (await ctx.em.count(RosterEntry, {})) return;
+  for (const candidate of demoUsers.filter((user) => user.kind === "IN_SCHOOL_CANDIDATE")) {
+    ctx.em.create(RosterEntry, {
+      schoolId: demoOrgId("im-school"),
+      classId: candidate.organizationId,
+      organizationPath: demoOrganizationPath(candidate.organizationId),
+      studentNumber: `G${candidate.idNumber}`,
+      name: candidate.displayName,
+      idNumber: candidate.idNumber!,
+      idNumberLookup: ctx.personalData.lookup("id-number", candidate.idNumber!),
+      createdAt: ctx.clock.now(),
+      updatedAt: ctx.clock.now(),
+    });
+  }
 }

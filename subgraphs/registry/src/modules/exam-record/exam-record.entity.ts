@@ -42,9 +42,10 @@ export class ExamRecord {
   @Unique()
   candidateId!: string;
 
-  @Property({ type: "uuid" })
+  /** The school of an in-school candidate; null for a social candidate. */
+  @Property({ type: "uuid", nullable: true })
   @Index()
-  schoolId!: string;
+  schoolId: string | null = null;
 
   /**
    * Organisation path (ids, province first) of where the candidate sits: the class for an

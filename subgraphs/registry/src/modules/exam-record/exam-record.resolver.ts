@@ -28,7 +28,7 @@ export class ExamRecordResolver {
   }
 
   @FieldResolver(() => OrganizationReference, { nullable: true, description: REFERENCE_NOTE("学籍所在学校") })
-  school(@Root() record: ExamRecord): OrganizationReference {
-    return { id: record.schoolId };
+  school(@Root() record: ExamRecord): OrganizationReference | null {
+    return record.schoolId ? { id: record.schoolId } : null;
   }
 }
