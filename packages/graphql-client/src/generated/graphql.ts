@@ -65,7 +65,7 @@ export type DecideCertificationCaseInput = {
   reason?: string | null | undefined;
 };
 
-/** 考籍状态：预报名 / 已注册 / 休籍 / 已转出 / 已毕业 */
+/** 考籍状态：预注册 / 已注册 / 休籍 / 已转出 / 已毕业 */
 export type ExamRecordStatus =
   | 'GRADUATED'
   | 'PRE_REGISTERED'

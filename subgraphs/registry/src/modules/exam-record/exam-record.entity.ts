@@ -12,7 +12,7 @@ export enum ExamRecordStatus {
 
 registerEnumType(ExamRecordStatus, {
   name: "ExamRecordStatus",
-  description: "考籍状态：预报名 / 已注册 / 休籍 / 已转出 / 已毕业",
+  description: "考籍状态：预注册 / 已注册 / 休籍 / 已转出 / 已毕业",
 });
 
 /**

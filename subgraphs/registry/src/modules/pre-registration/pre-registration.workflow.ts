@@ -9,6 +9,7 @@ import {
   type WorkflowDefinitionSeed,
   type WorkflowTransition,
 } from "@xuekao/subgraph-kit";
+import { RecordRegistered } from "../../events.js";
 import { ExamRecord, ExamRecordStatus } from "../exam-record/exam-record.entity.js";
 import { PreRegistration, PreRegistrationStatus } from "./pre-registration.entity.js";
 import { recordNumberOf } from "./record-number.js";
@@ -62,6 +63,11 @@ async function followApplication(tx: RequestContext, { application }: WorkflowTr
         organizationPath: row.organizationPath,
         createdAt: now,
       } as ExamRecord);
+      tx.events.record(
+        RecordRegistered,
+        { candidateId: row.candidateId, recordNumber: row.recordNumber, provinceCode: row.provinceCode, candidateKind: row.candidateKind, registeredAt: now.toISOString() },
+        { organizationPath: splitPath(row.organizationPath) },
+      );
       await tx.audit.record({
         action: "exam-record.registered",
         subject: { type: "PreRegistration", id: row.id },
