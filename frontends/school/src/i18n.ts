@@ -12,7 +12,8 @@ export const messages = {
         status: "考籍状态",
         unavailable: "暂不可用",
         empty: "暂无考籍记录",
-        count: "共 {n} 条记录",
+        count: "已显示 {n} 条记录",
+        more: "加载更多",
         tableLabel: "考籍记录列表",
       },
       status: {
@@ -98,7 +99,8 @@ export const messages = {
         status: "Status",
         unavailable: "Unavailable",
         empty: "No exam records yet",
-        count: "{n} records",
+        count: "{n} records shown",
+        more: "Load more",
         tableLabel: "Exam records",
       },
       status: {
