@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { OutboxEvent } from "@xuekao/events";
+import { OutboxEvent, ProcessedEvent } from "@xuekao/events";
 import { JobLease, type SubgraphDefinition } from "@xuekao/subgraph-kit";
 import { migrations as libsqlMigrations } from "./migrations/libsql/index.js";
 import { migrations as postgresqlMigrations } from "./migrations/postgresql/index.js";
@@ -9,6 +9,9 @@ import { ExamSession } from "./modules/exam-session/exam-session.entity.js";
 import { ExamSessionErrors } from "./modules/exam-session/exam-session.errors.js";
 import { ExamSessionResolver } from "./modules/exam-session/exam-session.resolver.js";
 import { INFORMATION_CHANGE_CHAINS, InformationChange } from "./modules/information-change/information-change.workflow.js";
+import { DirectoryOrganization } from "./modules/organization-directory/directory-organization.entity.js";
+import { organizationDirectoryConsumer } from "./modules/organization-directory/organization-directory.consumer.js";
+import { OrganizationDirectoryResolver } from "./modules/organization-directory/organization-directory.resolver.js";
 import { InSchoolPreRegistration, PRE_REGISTRATION_CHAINS, SocialPreRegistration } from "./modules/pre-registration/pre-registration.workflow.js";
 import { windowRemindersJob } from "./modules/registration-window/window-reminders.job.js";
 import { Suspension, SUSPENSION_CHAINS } from "./modules/suspension/suspension.workflow.js";
@@ -20,9 +23,11 @@ import { seedRegistryDemo } from "./seeders/demo.seeder.js";
 export const registrySubgraph: SubgraphDefinition<RegistryServices> = {
   name: "registry",
   defaultPort: 4002,
-  resolvers: [ExamSessionResolver, ExamRecordResolver],
-  // OutboxEvent: registry publishes events (window reminders); JobLease: the scheduler's leases.
-  entities: [ExamSession, ExamRecord, OutboxEvent, JobLease],
+  resolvers: [ExamSessionResolver, ExamRecordResolver, OrganizationDirectoryResolver],
+  // OutboxEvent: registry publishes events (window reminders); ProcessedEvent: consumed events
+  // (identity's organisations), for dedupe; JobLease: the scheduler's leases.
+  entities: [ExamSession, ExamRecord, DirectoryOrganization, OutboxEvent, ProcessedEvent, JobLease],
+  consumers: [organizationDirectoryConsumer],
   jobs: () => [windowRemindersJob],
   // The record's approval chains (Inner Mongolia's, as data): their modules attach to them as they come.
   workflows: {
