@@ -12,6 +12,9 @@ import { INFORMATION_CHANGE_CHAINS, InformationChange } from "./modules/informat
 import { DirectoryOrganization } from "./modules/organization-directory/directory-organization.entity.js";
 import { organizationDirectoryConsumer } from "./modules/organization-directory/organization-directory.consumer.js";
 import { OrganizationDirectoryResolver } from "./modules/organization-directory/organization-directory.resolver.js";
+import { RosterEntry } from "./modules/roster/roster.entity.js";
+import { RosterErrors } from "./modules/roster/roster.errors.js";
+import { RosterResolver } from "./modules/roster/roster.resolver.js";
 import { InSchoolPreRegistration, PRE_REGISTRATION_CHAINS, SocialPreRegistration } from "./modules/pre-registration/pre-registration.workflow.js";
 import { windowRemindersJob } from "./modules/registration-window/window-reminders.job.js";
 import { Suspension, SUSPENSION_CHAINS } from "./modules/suspension/suspension.workflow.js";
@@ -23,11 +26,14 @@ import { seedRegistryDemo } from "./seeders/demo.seeder.js";
 export const registrySubgraph: SubgraphDefinition<RegistryServices> = {
   name: "registry",
   defaultPort: 4002,
-  resolvers: [ExamSessionResolver, ExamRecordResolver, OrganizationDirectoryResolver],
+  resolvers: [ExamSessionResolver, ExamRecordResolver, OrganizationDirectoryResolver, RosterResolver],
   // OutboxEvent: registry publishes events (window reminders); ProcessedEvent: consumed events
   // (identity's organisations), for dedupe; JobLease: the scheduler's leases.
-  entities: [ExamSession, ExamRecord, DirectoryOrganization, OutboxEvent, ProcessedEvent, JobLease],
+  entities: [ExamSession, ExamRecord, DirectoryOrganization, RosterEntry, OutboxEvent, ProcessedEvent, JobLease],
   consumers: [organizationDirectoryConsumer],
+  // Schools upload their roster as .xlsx (kit spreadsheet imports).
+  files: true,
+  spreadsheetImports: true,
   jobs: () => [windowRemindersJob],
   // The record's approval chains (Inner Mongolia's, as data): their modules attach to them as they come.
   workflows: {
@@ -36,5 +42,5 @@ export const registrySubgraph: SubgraphDefinition<RegistryServices> = {
   },
   migrations: { libsql: libsqlMigrations, postgresql: postgresqlMigrations },
   seedDemo: seedRegistryDemo,
-  errors: [ExamSessionErrors],
+  errors: [ExamSessionErrors, RosterErrors],
 };

@@ -1,11 +1,12 @@
 import { beijingDate } from "@xuekao/rules";
-import { demoOrganizationPath, demoOrganizations, demoOrgId, demoUsers } from "@xuekao/demo-data";
+import { demoOrganizationPath, demoOrganizations, demoOrgId, demoRosterStudents, demoUsers } from "@xuekao/demo-data";
 import { splitPath } from "@xuekao/subgraph-kit";
 import type { RegistryContext } from "../registry-context.js";
 import { ExamRecord, ExamRecordStatus } from "../modules/exam-record/exam-record.entity.js";
 import { ExamSession } from "../modules/exam-session/exam-session.entity.js";
 import { DirectoryOrganization } from "../modules/organization-directory/directory-organization.entity.js";
 import { OrganizationDirectoryService } from "../modules/organization-directory/organization-directory.service.js";
+import { RosterEntry } from "../modules/roster/roster.entity.js";
 
 /**
  * How old the seeded directory rows count as: older than anything identity can announce, so that
@@ -60,14 +61,34 @@ function demoSessions(now: Date) {
   ];
 }
 
+/** The demo school's roster (the in-school candidates and ten students without an account): the entries missing are added. */
+async function seedRoster(ctx: RegistryContext): Promise<void> {
+  const known = new Set((await ctx.em.find(RosterEntry, {}, { fields: ["studentNumber"] })).map((row) => row.studentNumber));
+  for (const student of demoRosterStudents) {
+    if (known.has(student.studentNumber)) continue;
+    ctx.em.create(RosterEntry, {
+      schoolId: demoOrgId("im-school"),
+      classId: student.classId,
+      organizationPath: demoOrganizationPath(student.classId),
+      studentNumber: student.studentNumber,
+      name: student.name,
+      idNumber: student.idNumber,
+      idNumberLookup: ctx.personalData.lookup("id-number", student.idNumber),
+      createdAt: ctx.clock.now(),
+      updatedAt: ctx.clock.now(),
+    });
+  }
+}
+
 /**
  * Idempotent: adds the demo exam sessions when there are none (a later start, on another day,
- * would compute other codes), the organisation directory and the in-school candidates' records
+ * would compute other codes), the organisation directory, the demo school's roster and the in-school candidates' records
  * that are missing.
  */
 export async function seedRegistryDemo(ctx: RegistryContext): Promise<void> {
   const { em, clock } = ctx;
   await seedDirectory(ctx);
+  await seedRoster(ctx);
   if ((await em.count(ExamSession, {})) === 0) {
     for (const session of demoSessions(clock.now())) em.create(ExamSession, { ...session, createdAt: clock.now() });
   }
