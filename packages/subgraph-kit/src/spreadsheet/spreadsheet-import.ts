@@ -116,11 +116,13 @@ async function readAndCheck<Columns extends SpreadsheetColumns, Context extends 
   kind: SpreadsheetImportKind<Columns, Context>,
   job: SpreadsheetImport,
   progress: ImportProgress,
+  parsedRows: (total: number) => Promise<void> = async () => {},
 ): Promise<{ rows: SheetRow<RowOf<Columns>>[]; problems: SpreadsheetProblem[]; totalRows: number }> {
   const file = await ctx.em.findOne(StoredFile, { id: job.fileId });
   const bytes = file ? await ctx.files.read(file) : null;
   if (!bytes) throw new SheetUnreadable("UNREADABLE");
   const parsed = await readSpreadsheet(kind.spreadsheet, bytes);
+  await parsedRows(parsed.totalRows);
   const domain = await kind.check(ctx, parsed.rows, job, progress);
   const headers = Object.values(kind.spreadsheet.columns).map((column) => column.header);
   return { rows: parsed.rows, problems: sortProblems([...parsed.problems, ...domain], headers), totalRows: parsed.totalRows };
@@ -163,7 +165,14 @@ export async function checkSpreadsheetImport<Columns extends SpreadsheetColumns,
     job.id,
     (async () => {
       try {
-        const result = await readAndCheck(work, kind, job, throttled(async (done) => void (await update({ processedRows: done }))));
+        const result = await readAndCheck(
+          work,
+          kind,
+          job,
+          throttled(async (done) => void (await update({ processedRows: done }))),
+          // Known once the file is read, so that the page can show how far the check is.
+          async (totalRows) => void (await update({ totalRows })),
+        );
         await update({
           status: SpreadsheetImportStatus.CHECKED,
           totalRows: result.totalRows,
