@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { OutboxEvent } from "@xuekao/events";
+import { OutboxEvent, ProcessedEvent } from "@xuekao/events";
 import { JobLease, type SubgraphDefinition } from "@xuekao/subgraph-kit";
 import { migrations as libsqlMigrations } from "./migrations/libsql/index.js";
 import { migrations as postgresqlMigrations } from "./migrations/postgresql/index.js";
@@ -9,10 +9,15 @@ import { ExamSession } from "./modules/exam-session/exam-session.entity.js";
 import { ExamSessionErrors } from "./modules/exam-session/exam-session.errors.js";
 import { ExamSessionResolver } from "./modules/exam-session/exam-session.resolver.js";
 import { INFORMATION_CHANGE_CHAINS, InformationChange } from "./modules/information-change/information-change.workflow.js";
+import { DirectoryOrganization } from "./modules/organization-directory/directory-organization.entity.js";
+import { organizationDirectoryConsumer } from "./modules/organization-directory/organization-directory.consumer.js";
+import { OrganizationDirectoryResolver } from "./modules/organization-directory/organization-directory.resolver.js";
 import { PreRegistration } from "./modules/pre-registration/pre-registration.entity.js";
-import { RosterEntry } from "./modules/roster/roster.entity.js";
 import { PreRegistrationErrors } from "./modules/pre-registration/pre-registration.errors.js";
 import { PreRegistrationResolver } from "./modules/pre-registration/pre-registration.resolver.js";
+import { RosterEntry } from "./modules/roster/roster.entity.js";
+import { RosterErrors } from "./modules/roster/roster.errors.js";
+import { RosterResolver } from "./modules/roster/roster.resolver.js";
 import { InSchoolPreRegistration, PRE_REGISTRATION_CHAINS, SocialPreRegistration } from "./modules/pre-registration/pre-registration.workflow.js";
 import { windowRemindersJob } from "./modules/registration-window/window-reminders.job.js";
 import { Suspension, SUSPENSION_CHAINS } from "./modules/suspension/suspension.workflow.js";
@@ -24,11 +29,14 @@ import { seedRegistryDemo } from "./seeders/demo.seeder.js";
 export const registrySubgraph: SubgraphDefinition<RegistryServices> = {
   name: "registry",
   defaultPort: 4002,
-  resolvers: [ExamSessionResolver, ExamRecordResolver, PreRegistrationResolver],
-  // OutboxEvent: registry publishes events (window reminders); JobLease: the scheduler's leases.
-  entities: [ExamSession, ExamRecord, PreRegistration, RosterEntry, OutboxEvent, JobLease],
-  // The photo taken at collection (pre-registration).
+  resolvers: [ExamSessionResolver, ExamRecordResolver, OrganizationDirectoryResolver, RosterResolver, PreRegistrationResolver],
+  // OutboxEvent: registry publishes events (window reminders); ProcessedEvent: consumed events
+  // (identity's organisations), for dedupe; JobLease: the scheduler's leases.
+  entities: [ExamSession, ExamRecord, DirectoryOrganization, RosterEntry, PreRegistration, OutboxEvent, ProcessedEvent, JobLease],
+  consumers: [organizationDirectoryConsumer],
+  // Schools upload their roster as .xlsx (kit spreadsheet imports); counties the photo taken at collection.
   files: true,
+  spreadsheetImports: true,
   jobs: () => [windowRemindersJob],
   // The record's approval chains (Inner Mongolia's, as data): their modules attach to them as they come.
   workflows: {
@@ -37,5 +45,5 @@ export const registrySubgraph: SubgraphDefinition<RegistryServices> = {
   },
   migrations: { libsql: libsqlMigrations, postgresql: postgresqlMigrations },
   seedDemo: seedRegistryDemo,
-  errors: [ExamSessionErrors, PreRegistrationErrors],
+  errors: [ExamSessionErrors, RosterErrors, PreRegistrationErrors],
 };

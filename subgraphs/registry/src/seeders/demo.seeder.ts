@@ -1,10 +1,34 @@
 import { beijingDate } from "@xuekao/rules";
-import { demoOrganizationPath, demoOrgId, demoUsers } from "@xuekao/demo-data";
+import { demoOrganizationPath, demoOrganizations, demoOrgId, demoRosterStudents, demoUsers } from "@xuekao/demo-data";
+import { splitPath } from "@xuekao/subgraph-kit";
 import type { RegistryContext } from "../registry-context.js";
 import { ExamRecord, ExamRecordStatus } from "../modules/exam-record/exam-record.entity.js";
 import { ExamSession } from "../modules/exam-session/exam-session.entity.js";
+import { DirectoryOrganization } from "../modules/organization-directory/directory-organization.entity.js";
+import { OrganizationDirectoryService } from "../modules/organization-directory/organization-directory.service.js";
 import { RosterEntry } from "../modules/roster/roster.entity.js";
 import { registeredFromStart, seedPreRegistrationDemo } from "./pre-registration.demo.js";
+
+/**
+ * How old the seeded directory rows count as: older than anything identity can announce, so that
+ * any `identity.organization-changed` event, whatever the clock, replaces them.
+ */
+const OLDER_THAN_ANY_EVENT = new Date(0);
+
+/**
+ * The demo organisations, as identity's events would have told this subgraph: so that registry
+ * started alone (tests) knows them. An organisation already known is left as identity last told.
+ */
+async function seedDirectory(ctx: RegistryContext): Promise<void> {
+  const known = new Set((await ctx.em.find(DirectoryOrganization, {}, { fields: ["id"] })).map((row) => row.id));
+  const codeOf = new Map(demoOrganizations.map((organization) => [organization.id, organization.code]));
+  const directory = new OrganizationDirectoryService();
+  for (const organization of demoOrganizations) {
+    if (known.has(organization.id)) continue;
+    const path = splitPath(demoOrganizationPath(organization.id));
+    await directory.apply(ctx, { ...organization, path, provinceCode: codeOf.get(path[0]!)!, asOf: OLDER_THAN_ANY_EVENT });
+  }
+}
 
 const DAY_MS = 86_400_000;
 
@@ -38,12 +62,34 @@ function demoSessions(now: Date) {
   ];
 }
 
+/** The demo school's roster (the in-school candidates and ten students without an account): the entries missing are added. */
+async function seedRoster(ctx: RegistryContext): Promise<void> {
+  const known = new Set((await ctx.em.find(RosterEntry, {}, { fields: ["studentNumber"] })).map((row) => row.studentNumber));
+  for (const student of demoRosterStudents) {
+    if (known.has(student.studentNumber)) continue;
+    ctx.em.create(RosterEntry, {
+      schoolId: demoOrgId("im-school"),
+      classId: student.classId,
+      organizationPath: demoOrganizationPath(student.classId),
+      studentNumber: student.studentNumber,
+      name: student.name,
+      idNumber: student.idNumber,
+      idNumberLookup: ctx.personalData.lookup("id-number", student.idNumber),
+      createdAt: ctx.clock.now(),
+      updatedAt: ctx.clock.now(),
+    });
+  }
+}
+
 /**
  * Idempotent: adds the demo exam sessions when there are none (a later start, on another day,
- * would compute other codes) and the in-school candidates' records that are missing.
+ * would compute other codes), the organisation directory, the demo school's roster and the in-school candidates' records
+ * that are missing.
  */
 export async function seedRegistryDemo(ctx: RegistryContext): Promise<void> {
   const { em, clock } = ctx;
+  await seedDirectory(ctx);
+  await seedRoster(ctx);
   if ((await em.count(ExamSession, {})) === 0) {
     for (const session of demoSessions(clock.now())) em.create(ExamSession, { ...session, createdAt: clock.now() });
   }
@@ -60,25 +106,6 @@ export async function seedRegistryDemo(ctx: RegistryContext): Promise<void> {
       createdAt: clock.now(),
     });
   }
-  await seedDemoRoster(ctx);
   await em.flush();
   await seedPreRegistrationDemo(ctx);
-}
-
-/** The demo school's roster: its 30 candidates (provisional until the roster module seeds it). */
-async function seedDemoRoster(ctx: RegistryContext): Promise<void> {
-  if (await ctx.em.count(RosterEntry, {})) return;
-  for (const candidate of demoUsers.filter((user) => user.kind === "IN_SCHOOL_CANDIDATE")) {
-    ctx.em.create(RosterEntry, {
-      schoolId: demoOrgId("im-school"),
-      classId: candidate.organizationId,
-      organizationPath: demoOrganizationPath(candidate.organizationId),
-      studentNumber: `G${candidate.idNumber}`,
-      name: candidate.displayName,
-      idNumber: candidate.idNumber!,
-      idNumberLookup: ctx.personalData.lookup("id-number", candidate.idNumber!),
-      createdAt: ctx.clock.now(),
-      updatedAt: ctx.clock.now(),
-    });
-  }
 }

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261130145756 extends Migration {
+export class Migration20261130152842 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table \`pre_registration\` (\`id\` text not null, \`candidate_id\` text not null, \`candidate_kind\` text not null, \`province_code\` text not null, \`status\` text not null default 'DRAFT', \`organization_path\` text not null, \`school_id\` text null, \`class_id\` text null, \`roster_entry_id\` text null, \`student_number\` text null, \`record_number\` text null, \`name\` text not null default '', \`gender\` text not null default '', \`ethnicity_code\` text not null default '', \`political_status\` text not null default '', \`student_category\` text not null default '', \`household_location\` text not null default '', \`household_authority\` text not null default '', \`id_number\` text null, \`id_number_lookup\` text null, \`claimed_id_number_lookup\` text null, \`birth_date\` text not null default '', \`mobile\` text null, \`address\` text not null default '', \`postcode\` text not null default '', \`resume_json\` text not null default '[]', \`family_json\` text null, \`guardian_json\` text null, \`foreign_language\` text not null default '', \`enrollment_year\` integer null, \`application_id\` text null, \`photo_file_id\` text null, \`last_submission_key\` text null, \`step_key\` text null, \`actor_role\` text null, \`acting_organization_path\` text null, \`queue_order_at\` datetime null, \`version\` integer not null default 1, \`submitted_at\` datetime null, \`registered_at\` datetime null, \`created_at\` datetime not null, \`updated_at\` datetime not null, primary key (\`id\`));`);
@@ -9,15 +9,6 @@ export class Migration20261130145756 extends Migration {
     this.addSql(`create index \`pre_registration_status_actor_role_queue_order_at_id_index\` on \`pre_registration\` (\`status\`, \`actor_role\`, \`queue_order_at\`, \`id\`);`);
     this.addSql(`create index \`pre_registration_status_organization_path_index\` on \`pre_registration\` (\`status\`, \`organization_path\`);`);
     this.addSql(`create unique index \`pre_registration_province_code_claimed_id_number_lookup_unique\` on \`pre_registration\` (\`province_code\`, \`claimed_id_number_lookup\`);`);
-
-    this.addSql(`create table \`roster_entry\` (\`id\` text not null, \`school_id\` text not null, \`class_id\` text not null, \`organization_path\` text not null, \`student_number\` text not null, \`name\` text not null, \`id_number\` text not null, \`id_number_lookup\` text not null, \`created_at\` datetime not null, \`updated_at\` datetime not null, primary key (\`id\`));`);
-    this.addSql(`create index \`roster_entry_school_id_index\` on \`roster_entry\` (\`school_id\`);`);
-    this.addSql(`create index \`roster_entry_organization_path_index\` on \`roster_entry\` (\`organization_path\`);`);
-    this.addSql(`create unique index \`roster_entry_student_number_unique\` on \`roster_entry\` (\`student_number\`);`);
-    this.addSql(`create unique index \`roster_entry_school_id_id_number_lookup_unique\` on \`roster_entry\` (\`school_id\`, \`id_number_lookup\`);`);
-
-    this.addSql(`create table \`stored_file\` (\`id\` text not null, \`purpose\` text not null, \`subject_type\` text not null, \`subject_id\` text not null, \`organization_path\` text not null, \`uploader_id\` text not null, \`max_bytes\` integer not null, \`allowed_types_json\` text not null, \`storage_key\` text not null, \`file_name\` text not null, \`issued_at\` datetime not null, \`uploaded_at\` datetime null, \`size\` integer null, \`mime_type\` text null, \`sha256\` text null, primary key (\`id\`));`);
-    this.addSql(`create index \`stored_file_subject_type_subject_id_purpose_index\` on \`stored_file\` (\`subject_type\`, \`subject_id\`, \`purpose\`);`);
 
     this.addSql(`pragma foreign_keys = off;`);
     this.addSql(`create table \`exam_record__temp_alter\` (\`id\` text not null, \`record_number\` text not null, \`status\` text not null default 'PRE_REGISTERED', \`candidate_id\` text not null, \`school_id\` text null, \`organization_path\` text not null, \`created_at\` datetime not null, primary key (\`id\`));`);
