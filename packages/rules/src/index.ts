@@ -8,3 +8,4 @@ export * from "./masking.js";
 export * from "./mobile.js";
 export * from "./organization-levels.js";
 export * from "./provinces.js";
+export * from "./school-year.js";

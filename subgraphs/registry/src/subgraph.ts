@@ -8,9 +8,15 @@ import { ExamRecordResolver } from "./modules/exam-record/exam-record.resolver.j
 import { ExamSession } from "./modules/exam-session/exam-session.entity.js";
 import { ExamSessionErrors } from "./modules/exam-session/exam-session.errors.js";
 import { ExamSessionResolver } from "./modules/exam-session/exam-session.resolver.js";
+import { seedSubjectCatalogue } from "./modules/exam-subject/exam-subject.catalog.js";
+import { ExamSubject } from "./modules/exam-subject/exam-subject.entity.js";
+import { ExamSubjectResolver } from "./modules/exam-subject/exam-subject.resolver.js";
 import { INFORMATION_CHANGE_CHAINS, InformationChange } from "./modules/information-change/information-change.workflow.js";
 import { InSchoolPreRegistration, PRE_REGISTRATION_CHAINS, SocialPreRegistration } from "./modules/pre-registration/pre-registration.workflow.js";
 import { windowRemindersJob } from "./modules/registration-window/window-reminders.job.js";
+import { SubjectEntry } from "./modules/subject-entry/subject-entry.entity.js";
+import { SubjectEntryErrors } from "./modules/subject-entry/subject-entry.errors.js";
+import { SubjectEntryResolver } from "./modules/subject-entry/subject-entry.resolver.js";
 import { Suspension, SUSPENSION_CHAINS } from "./modules/suspension/suspension.workflow.js";
 import { InProvinceTransfer, TRANSFER_CHAINS } from "./modules/transfer/transfer.workflow.js";
 import type { RegistryServices } from "./registry-context.js";
@@ -20,9 +26,14 @@ import { seedRegistryDemo } from "./seeders/demo.seeder.js";
 export const registrySubgraph: SubgraphDefinition<RegistryServices> = {
   name: "registry",
   defaultPort: 4002,
-  resolvers: [ExamSessionResolver, ExamRecordResolver],
+  resolvers: [ExamSessionResolver, ExamRecordResolver, ExamSubjectResolver, SubjectEntryResolver],
   // OutboxEvent: registry publishes events (window reminders); JobLease: the scheduler's leases.
-  entities: [ExamSession, ExamRecord, OutboxEvent, JobLease],
+  entities: [ExamSession, ExamRecord, ExamSubject, SubjectEntry, OutboxEvent, JobLease],
+  // The subject catalogues are configuration, like the approval chains: written at every start when missing.
+  setup: async ({ orm }) => {
+    await seedSubjectCatalogue(orm);
+    return {};
+  },
   jobs: () => [windowRemindersJob],
   // The record's approval chains (Inner Mongolia's, as data): their modules attach to them as they come.
   workflows: {
@@ -31,5 +42,5 @@ export const registrySubgraph: SubgraphDefinition<RegistryServices> = {
   },
   migrations: { libsql: libsqlMigrations, postgresql: postgresqlMigrations },
   seedDemo: seedRegistryDemo,
-  errors: [ExamSessionErrors],
+  errors: [ExamSessionErrors, SubjectEntryErrors],
 };
