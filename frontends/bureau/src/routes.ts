@@ -38,6 +38,12 @@ const routes: RouteRecordRaw[] = [
     meta: { titleKey: "bureau.workflows.heading", navKey: "bureau.nav.workflows", roles: ["PROVINCE_INSTITUTE"] satisfies Role[] },
   },
   {
+    path: "exam-sessions",
+    name: "bureau-exam-sessions",
+    component: () => import("./pages/ExamSessionsAdminPage.vue"),
+    meta: { titleKey: "bureau.sessions.heading", navKey: "bureau.nav.sessions", roles: ["PROVINCE_INSTITUTE"] satisfies Role[] },
+  },
+  {
     path: "sms-deliveries",
     name: "bureau-sms-deliveries",
     component: () => import("./pages/SmsDeliveriesPage.vue"),
