@@ -17,6 +17,8 @@ import { windowRemindersJob } from "./modules/registration-window/window-reminde
 import { SubjectEntry } from "./modules/subject-entry/subject-entry.entity.js";
 import { SubjectEntryErrors } from "./modules/subject-entry/subject-entry.errors.js";
 import { SubjectEntryResolver } from "./modules/subject-entry/subject-entry.resolver.js";
+import { SubjectResultErrors } from "./modules/subject-result/subject-result.errors.js";
+import { SubjectResultResolver } from "./modules/subject-result/subject-result.resolver.js";
 import { Suspension, SUSPENSION_CHAINS } from "./modules/suspension/suspension.workflow.js";
 import { InProvinceTransfer, TRANSFER_CHAINS } from "./modules/transfer/transfer.workflow.js";
 import type { RegistryServices } from "./registry-context.js";
@@ -26,7 +28,7 @@ import { seedRegistryDemo } from "./seeders/demo.seeder.js";
 export const registrySubgraph: SubgraphDefinition<RegistryServices> = {
   name: "registry",
   defaultPort: 4002,
-  resolvers: [ExamSessionResolver, ExamRecordResolver, ExamSubjectResolver, SubjectEntryResolver],
+  resolvers: [ExamSessionResolver, ExamRecordResolver, ExamSubjectResolver, SubjectEntryResolver, SubjectResultResolver],
   // OutboxEvent: registry publishes events (window reminders); JobLease: the scheduler's leases.
   entities: [ExamSession, ExamRecord, ExamSubject, SubjectEntry, OutboxEvent, JobLease],
   // The subject catalogues are configuration, like the approval chains: written at every start when missing.
@@ -42,5 +44,5 @@ export const registrySubgraph: SubgraphDefinition<RegistryServices> = {
   },
   migrations: { libsql: libsqlMigrations, postgresql: postgresqlMigrations },
   seedDemo: seedRegistryDemo,
-  errors: [ExamSessionErrors, SubjectEntryErrors],
+  errors: [ExamSessionErrors, SubjectEntryErrors, SubjectResultErrors],
 };
