@@ -44,6 +44,12 @@ const routes: RouteRecordRaw[] = [
     meta: { titleKey: "bureau.sessions.heading", navKey: "bureau.nav.sessions", roles: ["PROVINCE_INSTITUTE"] satisfies Role[] },
   },
   {
+    path: "results-import",
+    name: "bureau-results-import",
+    component: () => import("./pages/ResultsImportPage.vue"),
+    meta: { titleKey: "bureau.results.heading", navKey: "bureau.nav.results", roles: ["PROVINCE_INSTITUTE", "LEAGUE_AGENCY"] satisfies Role[] },
+  },
+  {
     path: "sms-deliveries",
     name: "bureau-sms-deliveries",
     component: () => import("./pages/SmsDeliveriesPage.vue"),

@@ -16,6 +16,12 @@ const routes: RouteRecordRaw[] = [
     meta: { titleKey: "school.title", navKey: "school.nav.records" },
   },
   {
+    path: "results",
+    name: "school-results",
+    component: () => import("./pages/SessionResultsPage.vue"),
+    meta: { titleKey: "school.results.heading", navKey: "school.nav.results" },
+  },
+  {
     path: "staff",
     name: "school-staff",
     component: () => import("./pages/StaffAccountsPage.vue"),
