@@ -42,11 +42,11 @@ function demoSessions(now: Date) {
 }
 
 /**
- * The demo in-school candidates are in year 2 when the open window closes: the year-1 rules
+ * The demo in-school candidates are in year 2 at the first start (and later): the year-1 rules
  * (first sitting from the second term, at most four subjects) do not stop candidate1 from
- * entering subjects on any day.
+ * entering subjects of the open window, or of a session closing soon, on any day.
  */
-const demoEnrollmentYear = (now: Date) => schoolYearOf(new Date(now.getTime() + OPEN_WINDOW_CLOSES_IN_DAYS * DAY_MS)) - 1;
+const demoEnrollmentYear = (now: Date) => schoolYearOf(now) - 1;
 
 /** Published results of the past session: candidate1 passed 语文 and 信息技术 and failed 数学; candidates 2–10 passed 语文. */
 const demoResults = (): Array<{ username: string; subjectCode: string; result: SubjectResult; score: number | null }> => [
