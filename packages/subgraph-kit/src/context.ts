@@ -63,6 +63,12 @@ export interface RequestContext<Services extends object = object> {
    * demo data as of an earlier instant, or let a test act at a chosen time.
    */
   withClock(clock: Clock): RequestContext<Services>;
+  /**
+   * The same caller and clock on a fresh entity manager, outside any transaction: for work that
+   * goes on after the request has been answered (a long spreadsheet import), which must not share
+   * the request's unit of work.
+   */
+  detached(): RequestContext<Services>;
 }
 
 /** A context whose caller is known to be signed in (after `signedInContext` or `authorizedContext`). */
@@ -145,6 +151,7 @@ export function createRequestContext<Services extends object>(options: RequestCo
     },
     // Entries recorded through the shifted context wait in this one's queue, sealed with it.
     withClock: (clock) => createRequestContext({ ...options, clock, inTransaction, pendingAudit: drafts }),
+    detached: () => createRequestContext({ ...options, em: options.em.fork({ clear: true }), inTransaction: false, pendingAudit: [] }),
     sealPending: async () => {
       const pending = drafts.splice(0);
       await sealAuditEntries(options.em, pending);

@@ -29,3 +29,4 @@ export * from "./personal-data/reencrypt.js";
 export * from "./personal-data/access.js";
 export * from "./personal-data/masking.js";
 export * from "./workflow/index.js";
+export * from "./spreadsheet/index.js";

@@ -39,6 +39,8 @@ import { workflowSlaJob } from "./workflow/workflow-sla.job.js";
 import { WorkflowApplicationResolver, workflowDefinitionResolver } from "./workflow/workflow.resolver.js";
 import type { WorkflowDefinitionSeed, WorkflowKindSpec } from "./workflow/workflow.types.js";
 import { StoredFile } from "./files/stored-file.entity.js";
+import { SpreadsheetImport } from "./spreadsheet/spreadsheet-import.entity.js";
+import { SpreadsheetErrors } from "./spreadsheet/spreadsheet.errors.js";
 import { fileSlots, filesNotEnabled, StoredFileResolver, storedFileDownloads, storedFileUploads } from "./files/file-slots.js";
 import { createFileRoutes, subjectFromAuthorization } from "./files/file-routes.js";
 import { createFileStorage, loadFileStorageConfig, loadFileUrlSecret } from "./files/file-config.js";
@@ -102,6 +104,11 @@ export interface SubgraphDefinition<Services extends object = object> {
    * (FILE_STORAGE: local disk under DATA_DIR, or S3).
    */
   files?: boolean;
+  /**
+   * The subgraph's modules import spreadsheets (`spreadsheet/`: upload, dry run, commit, progress).
+   * Needs `files: true` (the .xlsx is an upload); the kit adds the `spreadsheet_import` table.
+   */
+  spreadsheetImports?: boolean;
   /** The error catalogs of its modules, listed for the clients' code list (`emit-schema`). */
   errors?: ListedErrors[];
 }
@@ -126,8 +133,14 @@ export const KIT_ENTITIES: EntityClass<unknown>[] = [AuditEntry, AuditChainHead]
 export const WORKFLOW_ENTITIES: EntityClass<unknown>[] = [WorkflowDefinition, WorkflowApplication, WorkflowHistoryEntry, OutboxEvent, JobLease];
 
 /** The subgraph's entities and the kit's: what its database holds and its migrations create. */
-export const subgraphEntities = (definition: Pick<AnySubgraphDefinition, "entities" | "workflows" | "files">): EntityClass<unknown>[] => [
-  ...new Set([...definition.entities, ...KIT_ENTITIES, ...(definition.workflows ? WORKFLOW_ENTITIES : []), ...(definition.files ? [StoredFile] : [])]),
+export const subgraphEntities = (definition: Pick<AnySubgraphDefinition, "entities" | "workflows" | "files" | "spreadsheetImports">): EntityClass<unknown>[] => [
+  ...new Set([
+    ...definition.entities,
+    ...KIT_ENTITIES,
+    ...(definition.workflows ? WORKFLOW_ENTITIES : []),
+    ...(definition.files ? [StoredFile] : []),
+    ...(definition.spreadsheetImports ? [SpreadsheetImport] : []),
+  ]),
 ];
 
 /** Every subgraph is served with the kit's resolvers beside its own (the audit trail; workflow definitions). */
@@ -302,11 +315,12 @@ export async function createSubgraphService<Services extends object>(
   const personalData = personalDataAccess(personalDataKeysOf(orm));
   const verifySubject = subjectFromAuthorization(verifyToken);
   const fileSecret = definition.files ? loadFileUrlSecret(env).secret : null;
-  const files = fileSecret ? fileSlots(definition.name, fileSecret) : filesNotEnabled(definition.name);
+  const fileStorage = fileSecret ? createFileStorage(loadFileStorageConfig({ subgraph: definition.name, dataDir: config.dataDir }, env), { logger }) : null;
+  const files = fileSecret ? fileSlots(definition.name, fileSecret, fileStorage!) : filesNotEnabled(definition.name);
   const fileRoutes = fileSecret
     ? createFileRoutes({
         subgraph: definition.name,
-        storage: createFileStorage(loadFileStorageConfig({ subgraph: definition.name, dataDir: config.dataDir }, env), { logger }),
+        storage: fileStorage!,
         secret: fileSecret,
         verifyToken: verifySubject,
         now: () => clock.now(),
@@ -446,12 +460,13 @@ export function runSubgraph(definition: AnySubgraphDefinition): void {
 }
 
 /** The catalogs a subgraph can raise: its modules' and the kit's it uses. */
-export const subgraphErrorCatalogs = (definition: Pick<AnySubgraphDefinition, "errors" | "workflows" | "files">): ListedErrors[] => [
+export const subgraphErrorCatalogs = (definition: Pick<AnySubgraphDefinition, "errors" | "workflows" | "files" | "spreadsheetImports">): ListedErrors[] => [
   AuthErrors,
   InputErrors,
   PaginationErrors,
   ...(definition.workflows ? [WorkflowErrors] : []),
   ...(definition.files ? [FileErrorsListed] : []),
+  ...(definition.spreadsheetImports ? [SpreadsheetErrors] : []),
   ...(definition.errors ?? []),
 ];
 

@@ -51,3 +51,26 @@ export const UserContactChanged = defineEvent({
     roles: z.array(roleOfPerson),
   }),
 });
+
+/**
+ * An organisation as it now is: sent when one is created (through the API or by the seeder) or
+ * changed. Other subgraphs keep their own directory of organisations from it (registry resolves
+ * a roster's class codes and a school's county with it) instead of reading identity's tables;
+ * they keep the latest by occurredAt.
+ */
+export const OrganizationChanged = defineEvent({
+  type: "identity.organization-changed",
+  version: 1,
+  description: "组织（省级考试院、盟市、旗县区、学校、班级）新建或有变",
+  payload: z.object({
+    id,
+    parentId: id.nullable(),
+    /** Ids from the province down to the organisation itself. */
+    path: z.array(id).min(1),
+    kind: z.enum(["PROVINCE", "LEAGUE", "COUNTY", "SCHOOL", "CLASS"]),
+    code: z.string().min(1),
+    name: z.string().min(1),
+    /** Official code of the province it lies in (its own code for a province). */
+    provinceCode: z.string().regex(/^\d{2}$/),
+  }),
+});

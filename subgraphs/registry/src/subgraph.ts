@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { OutboxEvent } from "@xuekao/events";
+import { OutboxEvent, ProcessedEvent } from "@xuekao/events";
 import { JobLease, type SubgraphDefinition } from "@xuekao/subgraph-kit";
 import { migrations as libsqlMigrations } from "./migrations/libsql/index.js";
 import { migrations as postgresqlMigrations } from "./migrations/postgresql/index.js";
@@ -12,6 +12,9 @@ import { seedSubjectCatalogue } from "./modules/exam-subject/exam-subject.catalo
 import { ExamSubject } from "./modules/exam-subject/exam-subject.entity.js";
 import { ExamSubjectResolver } from "./modules/exam-subject/exam-subject.resolver.js";
 import { INFORMATION_CHANGE_CHAINS, InformationChange } from "./modules/information-change/information-change.workflow.js";
+import { DirectoryOrganization } from "./modules/organization-directory/directory-organization.entity.js";
+import { organizationDirectoryConsumer } from "./modules/organization-directory/organization-directory.consumer.js";
+import { OrganizationDirectoryResolver } from "./modules/organization-directory/organization-directory.resolver.js";
 import { InSchoolPreRegistration, PRE_REGISTRATION_CHAINS, SocialPreRegistration } from "./modules/pre-registration/pre-registration.workflow.js";
 import { windowRemindersJob } from "./modules/registration-window/window-reminders.job.js";
 import { SubjectEntry } from "./modules/subject-entry/subject-entry.entity.js";
@@ -28,9 +31,11 @@ import { seedRegistryDemo } from "./seeders/demo.seeder.js";
 export const registrySubgraph: SubgraphDefinition<RegistryServices> = {
   name: "registry",
   defaultPort: 4002,
-  resolvers: [ExamSessionResolver, ExamRecordResolver, ExamSubjectResolver, SubjectEntryResolver, SubjectResultResolver],
-  // OutboxEvent: registry publishes events (window reminders); JobLease: the scheduler's leases.
-  entities: [ExamSession, ExamRecord, ExamSubject, SubjectEntry, OutboxEvent, JobLease],
+  resolvers: [ExamSessionResolver, ExamRecordResolver, OrganizationDirectoryResolver, ExamSubjectResolver, SubjectEntryResolver, SubjectResultResolver],
+  // OutboxEvent: registry publishes events (window reminders); ProcessedEvent: consumed events
+  // (identity's organisations), for dedupe; JobLease: the scheduler's leases.
+  entities: [ExamSession, ExamRecord, DirectoryOrganization, ExamSubject, SubjectEntry, OutboxEvent, ProcessedEvent, JobLease],
+  consumers: [organizationDirectoryConsumer],
   // The subject catalogues are configuration, like the approval chains: written at every start when missing.
   setup: async ({ orm }) => {
     await seedSubjectCatalogue(orm);

@@ -4,6 +4,7 @@ import { isUuid } from "../input.js";
 import type { Clock } from "../clock.js";
 import { fileErrors } from "./file-errors.js";
 import type { FileRoutesOptions } from "./file-routes.js";
+import type { FileStorage } from "./storage.js";
 import { Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root } from "type-graphql";
 import { requireCaller } from "../auth/authorization.js";
 import { PATH_SEPARATOR } from "../auth/scope-query.js";
@@ -52,9 +53,11 @@ export interface FileSlots {
   issueUpload(ctx: RequestContext, spec: FileSlotSpec, request: { subject: { type: string; id: string }; organizationPath: readonly string[]; fileName: string }): Promise<FileUploadTicket>;
   /** A download link for the caller (the module has authorised them), or null while nothing is uploaded. */
   downloadUrl(ctx: RequestContext, file: StoredFile): string | null;
+  /** The bytes of an uploaded file, for the subgraph itself to process (a spreadsheet import); null while nothing is uploaded. */
+  read(file: StoredFile): Promise<Buffer | null>;
 }
 
-export function fileSlots(subgraph: string, secret: Buffer): FileSlots {
+export function fileSlots(subgraph: string, secret: Buffer, storage?: FileStorage): FileSlots {
   return {
     issueUpload: async (ctx, spec, request) => {
       const caller = requireCaller(ctx.caller);
@@ -91,6 +94,15 @@ export function fileSlots(subgraph: string, secret: Buffer): FileSlots {
       const expiresAt = new Date(ctx.clock.now().getTime() + DOWNLOAD_VALID_MINUTES * 60_000);
       return signFileUrl(secret, { subgraph, op: "download", fileId: file.id, expiresAt, subject: caller.subject });
     },
+    read: async (file) => {
+      if (!file.uploadedAt) return null;
+      if (!storage) throw new Error(`the ${subgraph} subgraph has no file storage to read from`);
+      const stored = await storage.get(file.storageKey);
+      if (!stored) return null;
+      const chunks: Buffer[] = [];
+      for await (const chunk of stored.body) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array));
+      return Buffer.concat(chunks);
+    },
   };
 }
 
@@ -99,7 +111,7 @@ export function filesNotEnabled(subgraph: string): FileSlots {
   const refuse = (): never => {
     throw new Error(`the ${subgraph} subgraph does not accept files: set \`files: true\` in its definition`);
   };
-  return { issueUpload: refuse, downloadUrl: refuse };
+  return { issueUpload: refuse, downloadUrl: refuse, read: refuse };
 }
 
 /** The upload side of the file routes over `stored_file`: what a slot allows, and recording the upload once. */

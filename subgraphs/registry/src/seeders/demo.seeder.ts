@@ -1,10 +1,34 @@
 import { beijingDate, schoolYearOf } from "@xuekao/rules";
-import { demoOrganizationPath, demoOrgId, demoUserId, demoUsers } from "@xuekao/demo-data";
+import { demoOrganizationPath, demoOrganizations, demoOrgId, demoUserId, demoUsers } from "@xuekao/demo-data";
+import { splitPath } from "@xuekao/subgraph-kit";
 import type { RegistryContext } from "../registry-context.js";
 import { ExamRecord, ExamRecordStatus } from "../modules/exam-record/exam-record.entity.js";
 import { ExamSession } from "../modules/exam-session/exam-session.entity.js";
 import { ExamSubject } from "../modules/exam-subject/exam-subject.entity.js";
+import { DirectoryOrganization } from "../modules/organization-directory/directory-organization.entity.js";
+import { OrganizationDirectoryService } from "../modules/organization-directory/organization-directory.service.js";
 import { SubjectEntry, SubjectResult } from "../modules/subject-entry/subject-entry.entity.js";
+
+/**
+ * How old the seeded directory rows count as: older than anything identity can announce, so that
+ * any `identity.organization-changed` event, whatever the clock, replaces them.
+ */
+const OLDER_THAN_ANY_EVENT = new Date(0);
+
+/**
+ * The demo organisations, as identity's events would have told this subgraph: so that registry
+ * started alone (tests) knows them. An organisation already known is left as identity last told.
+ */
+async function seedDirectory(ctx: RegistryContext): Promise<void> {
+  const known = new Set((await ctx.em.find(DirectoryOrganization, {}, { fields: ["id"] })).map((row) => row.id));
+  const codeOf = new Map(demoOrganizations.map((organization) => [organization.id, organization.code]));
+  const directory = new OrganizationDirectoryService();
+  for (const organization of demoOrganizations) {
+    if (known.has(organization.id)) continue;
+    const path = splitPath(demoOrganizationPath(organization.id));
+    await directory.apply(ctx, { ...organization, path, provinceCode: codeOf.get(path[0]!)!, asOf: OLDER_THAN_ANY_EVENT });
+  }
+}
 
 const DAY_MS = 86_400_000;
 
@@ -58,11 +82,13 @@ const demoResults = (): Array<{ username: string; subjectCode: string; result: S
 
 /**
  * Idempotent: adds the demo exam sessions when there are none (a later start, on another day,
- * would compute other codes), the in-school candidates' records that are missing (and the
- * province and enrollment year of records from before those columns), and the past session's
- * entries and results once.
+ * would compute other codes), the organisation directory, the in-school candidates' records that
+ * are missing (and the province and enrollment year of records from before those columns), and
+ * the past session's entries and results once.
  */
-export async function seedRegistryDemo({ em, clock }: RegistryContext): Promise<void> {
+export async function seedRegistryDemo(ctx: RegistryContext): Promise<void> {
+  const { em, clock } = ctx;
+  await seedDirectory(ctx);
   if ((await em.count(ExamSession, {})) === 0) {
     const catalogue = await em.find(ExamSubject, {}, { orderBy: { sortOrder: "asc" } });
     for (const session of demoSessions(clock.now())) {

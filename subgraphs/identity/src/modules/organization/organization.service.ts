@@ -6,6 +6,7 @@ import type { IdentityContext } from "../../identity-context.js";
 import { Organization, OrganizationKind } from "./organization.entity.js";
 import { OrganizationErrors } from "./organization.errors.js";
 import type { CreateOrganizationInput } from "./organization.inputs.js";
+import { recordOrganizationChanged } from "./organization-event.js";
 
 /**
  * Which kinds may stand directly above each kind. A county sits under a league in Inner
@@ -78,6 +79,9 @@ export class OrganizationService {
       throw OrganizationErrors.ORGANIZATION_PARENT_KIND_INVALID({ allowed: allowedParents }, { kind: input.kind, allowed: allowedParents });
     }
     if (await ctx.em.count(Organization, { code })) throw OrganizationErrors.ORGANIZATION_CODE_TAKEN({ code });
+    // Provinces are seeded, never created here: a new organisation always has one above it.
+    const province = parent ? await ctx.em.findOne(Organization, { id: pathIds(parent)[0]! }, { fields: ["code"] }) : null;
+    if (!province) throw OrganizationErrors.ORGANIZATION_PARENT_NOT_FOUND(undefined, { parentId: input.parentId });
 
     return ctx.transaction(async (tx) => {
       const id = randomUUID();
@@ -97,6 +101,7 @@ export class OrganizationService {
         // Not `code`: the kit's masking takes a bare `code` for an SMS code and hides it.
         after: { organizationCode: code, name, kind: input.kind, parentId: organization.parentId },
       });
+      recordOrganizationChanged(tx, organization, province.code);
       await flushUnique(tx.em, () => OrganizationErrors.ORGANIZATION_CODE_TAKEN({ code }));
       return organization;
     });
