@@ -36,7 +36,7 @@ describe("a session from creation to published results, through the gateway", ()
   it("takes the entries in the window and shows the imported results from the publication instant", async () => {
     const now = Date.now();
     const closesAt = new Date(now + 6_000);
-    const publishedAt = new Date(now + 12_000);
+    const publishedAt = new Date(now + 15_000);
     const { createExamSession: session } = await ask<{ createExamSession: { id: string; subjects: Array<{ code: string }> } }>(
       "region1",
       `mutation($input: CreateExamSessionInput!) { createExamSession(input: $input) { id subjects { code } } }`,
@@ -74,12 +74,33 @@ describe("a session from creation to published results, through the gateway", ()
     const recordNumber = `G${demoUsers.find((user) => user.username === "candidate1")!.idNumber}`;
     sheet.addRow([recordNumber, "物理", "合格", 91]);
     sheet.addRow([recordNumber, "地理", "不合格", 48]);
-    const contentBase64 = Buffer.from(await workbook.xlsx.writeBuffer()).toString("base64");
-    const IMPORT = `mutation($input: ImportSubjectResultsInput!) { importSubjectResults(input: $input) { committed validCount problems { row message } } }`;
-    const dry = await ask<{ importSubjectResults: { committed: boolean; validCount: number; problems: unknown[] } }>("region1", IMPORT, { input: { sessionId: session.id, contentBase64, dryRun: true } });
-    expect(dry.importSubjectResults).toEqual({ committed: false, validCount: 2, problems: [] });
-    const done = await ask<{ importSubjectResults: { committed: boolean } }>("region1", IMPORT, { input: { sessionId: session.id, contentBase64, dryRun: false } });
-    expect(done.importSubjectResults.committed).toBe(true);
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    // The file goes beside GraphQL: an upload link from openResultImport, PUT through the gateway.
+    const { openResultImport } = await ask<{ openResultImport: { import: { id: string }; upload: { uploadUrl: string } } }>(
+      "region1",
+      `mutation($sessionId: ID!) { openResultImport(sessionId: $sessionId, fileName: "成绩.xlsx") { import { id } upload { uploadUrl } } }`,
+      { sessionId: session.id },
+    );
+    const put = await fetch(new URL(openResultImport.upload.uploadUrl, platform.gatewayUrl), {
+      method: "PUT",
+      headers: { "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ...(await as("region1")) },
+      body: new Uint8Array(bytes),
+    });
+    expect(put.status).toBe(200);
+    const id = openResultImport.import.id;
+    type Job = { resultImport: { status: string; problemCount: number; updatedCount: number | null } };
+    /** The import once the server has finished checking or writing it (the work runs after the answer). */
+    const settled = async () => {
+      for (;;) {
+        const { resultImport } = await ask<Job>("region1", `query($id: ID!) { resultImport(id: $id) { status problemCount updatedCount } }`, { id });
+        if (resultImport.status !== "CHECKING" && resultImport.status !== "COMMITTING") return resultImport;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    };
+    await ask("region1", `mutation($id: ID!) { checkResultImport(id: $id) { id } }`, { id });
+    expect(await settled()).toEqual({ status: "CHECKED", problemCount: 0, updatedCount: null });
+    await ask("region1", `mutation($id: ID!) { commitResultImport(id: $id) { id } }`, { id });
+    expect(await settled()).toEqual({ status: "COMMITTED", problemCount: 0, updatedCount: 2 });
 
     const RESULTS = `query($sessionId: ID) { subjectEntries(sessionId: $sessionId) { items { subjectCode result score resultPublished } } }`;
     type Results = { subjectEntries: { items: Array<{ subjectCode: string; result: string | null; score: number | null; resultPublished: boolean }> } };

@@ -42,6 +42,9 @@ export const registrySubgraph: SubgraphDefinition<RegistryServices> = {
     return {};
   },
   jobs: () => [windowRemindersJob],
+  // Results arrive as .xlsx files through the kit's uploads and spreadsheet imports.
+  files: true,
+  spreadsheetImports: true,
   // The record's approval chains (Inner Mongolia's, as data): their modules attach to them as they come.
   workflows: {
     kinds: [InSchoolPreRegistration, SocialPreRegistration, InformationChange, InProvinceTransfer, Suspension],

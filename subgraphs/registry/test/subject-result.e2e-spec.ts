@@ -2,27 +2,39 @@ import ExcelJS from "exceljs";
 import { DEMO_PASSWORD, demoOrgId, demoUserId, demoUsers } from "@xuekao/demo-data";
 import { identitySubgraph } from "@xuekao/identity";
 import { idNumberCheckDigit } from "@xuekao/rules";
-import { AuditEntry, FakeClock, JWKS_PATH } from "@xuekao/subgraph-kit";
+import { AuditEntry, FakeClock, JWKS_PATH, spreadsheetImportSettled, XLSX_MIME_TYPE } from "@xuekao/subgraph-kit";
 import { signedInAs, startTestSubgraph, testDrivers, type TestSubgraph } from "@xuekao/subgraph-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ExamSession } from "../src/modules/exam-session/exam-session.entity.js";
 import { SubjectEntry } from "../src/modules/subject-entry/subject-entry.entity.js";
-import { resultWorkbook } from "../src/modules/subject-result/subject-result.sheet.js";
 import { registrySubgraph } from "../src/subgraph.js";
 
 const drivers = await testDrivers();
 
-const IMPORT = `mutation($input: ImportSubjectResultsInput!) {
-  importSubjectResults(input: $input) { dryRun committed rowCount validCount problems { row column code message } }
-}`;
+const OPEN = `mutation($sessionId: ID!) { openResultImport(sessionId: $sessionId, fileName: "成绩.xlsx") { import { id status } upload { uploadUrl } } }`;
+const JOB = `id status totalRows problemCount problems { row column message } failureMessage updatedCount`;
+const CHECK = `mutation($id: ID!) { checkResultImport(id: $id) { id } }`;
+const COMMIT = `mutation($id: ID!) { commitResultImport(id: $id) { id } }`;
+const GET = `query($id: ID!) { resultImport(id: $id) { ${JOB} } }`;
+
+/** A results workbook: the template's header, then the rows. */
+async function resultWorkbook(rows: ReadonlyArray<ReadonlyArray<string | number>>, header: readonly string[] = ["考籍号", "科目", "成绩", "分数"]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("成绩");
+  sheet.addRow([...header]);
+  for (const row of rows) sheet.addRow([...row]);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
 const ENTRIES = `query($sessionId: ID) { subjectEntries(sessionId: $sessionId, first: 200) { items { recordNumber subjectCode result score resultPublished } } }`;
 
-interface Report {
-  dryRun: boolean;
-  committed: boolean;
-  rowCount: number;
-  validCount: number;
-  problems: Array<{ row: number; column: string; code: string; message: string }>;
+interface Job {
+  id: string;
+  status: string;
+  totalRows: number;
+  problemCount: number;
+  problems: Array<{ row: number; column: string | null; message: string }>;
+  failureMessage: string | null;
+  updatedCount: number | null;
 }
 
 const recordNumberOf = (username: string) => `G${demoUsers.find((user) => user.username === username)!.idNumber}`;
@@ -47,10 +59,40 @@ describe.each(drivers)("results import on %s", (driver) => {
   const em = () => registry.service.orm.em.fork();
   let session: ExamSession;
 
-  const importFile = async (username: string, rows: ReadonlyArray<ReadonlyArray<string | number>>, dryRun: boolean, sessionId = session.id) =>
-    importContent(username, (await resultWorkbook(rows)).toString("base64"), dryRun, sessionId);
-  const importContent = async (username: string, contentBase64: string, dryRun: boolean, sessionId = session.id) =>
-    registry.graphql<{ importSubjectResults: Report }>(IMPORT, { input: { sessionId, contentBase64, dryRun } }, await as(username));
+  /** Opens an import and uploads the bytes; the answer of openResultImport (with its errors) and the import id. */
+  const upload = async (username: string, bytes: Buffer, sessionId = session.id) => {
+    const opened = await registry.graphql<{ openResultImport: { import: { id: string; status: string }; upload: { uploadUrl: string } } }>(OPEN, { sessionId }, await as(username));
+    if (!opened.data) return { opened, id: "" };
+    const { import: job, upload: ticket } = opened.data.openResultImport;
+    const put = await fetch(`${registry.url.replace(/\/graphql$/, "")}${ticket.uploadUrl.replace("/files/registry/", "/files/")}`, {
+      method: "PUT",
+      headers: { "content-type": XLSX_MIME_TYPE, ...(await as(username)) },
+      body: new Uint8Array(bytes),
+    });
+    expect(put.status).toBe(200);
+    return { opened, id: job.id };
+  };
+  const job = async (username: string, id: string) => {
+    await spreadsheetImportSettled(id);
+    const result = await registry.graphql<{ resultImport: Job }>(GET, { id }, await as(username));
+    expect(result.errors).toBeUndefined();
+    return result.data!.resultImport;
+  };
+  /** Upload, dry run, and (with `commit`) the import proper: the import as it ends. */
+  const importFile = async (username: string, rows: ReadonlyArray<ReadonlyArray<string | number>>, commit: boolean) => {
+    const { id } = await upload(username, await resultWorkbook(rows));
+    expect((await registry.graphql(CHECK, { id }, await as(username))).errors).toBeUndefined();
+    const checked = await job(username, id);
+    if (!commit || checked.status !== "CHECKED" || checked.problemCount > 0) return checked;
+    expect((await registry.graphql(COMMIT, { id }, await as(username))).errors).toBeUndefined();
+    return job(username, id);
+  };
+  /** Upload and dry run of raw bytes: the import as the check ends. */
+  const importFileBytes = async (username: string, bytes: Buffer) => {
+    const { id } = await upload(username, bytes);
+    await registry.graphql(CHECK, { id }, await as(username));
+    return job(username, id);
+  };
   const recorded = async () =>
     (await em().find(SubjectEntry, { sessionId: session.id }, { orderBy: { recordNumber: "asc", subjectCode: "asc" } })).map((entry) => [entry.recordNumber, entry.subjectCode, entry.result, entry.score]);
   const entriesSeenBy = async (username: string) => {
@@ -96,7 +138,8 @@ describe.each(drivers)("results import on %s", (driver) => {
 
   it("refuses an import before the registration window has closed", async () => {
     at("2026-11-22T09:59:59.999Z");
-    expect(refusal(await importFile("region1", [[C21, "语文", "合格", 88]], true))).toEqual({ code: "RESULT_IMPORT_TOO_EARLY", message: "本考次选课报名截止后才能导入成绩" });
+    const { opened } = await upload("region1", await resultWorkbook([[C21, "语文", "合格", 88]]));
+    expect(refusal(opened)).toEqual({ code: "RESULT_IMPORT_TOO_EARLY", message: "本考次选课报名截止后才能导入成绩" });
     at("2026-11-25T00:00:00.000Z");
   });
 
@@ -108,7 +151,7 @@ describe.each(drivers)("results import on %s", (driver) => {
     await workbook.xlsx.load(Buffer.from(result.data!.resultImportTemplate.contentBase64, "base64") as unknown as ExcelJS.Buffer);
     const sheet = workbook.worksheets[0]!;
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(["考籍号", "科目", "成绩", "分数"]);
-    expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual(["G150102200901011019", "语文", "合格", 86]);
+    expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual(["G150102200901011019", "语文", "合格", "86"]);
   });
 
   it("reports every problem by row and column in a dry run, without another row's personal data, and stores nothing", async () => {
@@ -124,28 +167,24 @@ describe.each(drivers)("results import on %s", (driver) => {
       [NOBODY, "语文", "合格", ""],
       [C22, "化学", "合格", ""],
     ];
-    for (const dryRun of [true, false]) {
-      const result = await importFile("region1", rows, dryRun);
-      expect(result.errors).toBeUndefined();
-      const report = result.data!.importSubjectResults;
-      expect(report).toMatchObject({ dryRun, committed: false, rowCount: 9, validCount: 1 });
-      expect(report.problems.map((problem) => [problem.row, problem.column, problem.code])).toEqual([
-        [3, "科目", "RESULT_OUT_OF_SCOPE"],
-        [4, "成绩", "RESULT_VALUE_INVALID"],
-        [5, "考籍号", "RESULT_RECORD_NUMBER_INVALID"],
-        [6, "分数", "RESULT_SCORE_INVALID"],
-        [7, "考籍号", "RESULT_DUPLICATE_ROW"],
-        [8, "科目", "RESULT_NO_ENTRY"],
-        [9, "考籍号", "RESULT_OUT_OF_SCOPE"],
-        [10, "科目", "RESULT_SUBJECT_NOT_OFFERED"],
-      ]);
-      expect(report.problems.find((problem) => problem.row === 7)?.message).toBe("与第 2 行是同一考生的同一科目");
-      expect(report.problems.find((problem) => problem.row === 3)?.message).toBe("该科目由盟市招生考试机构录入成绩");
-      for (const problem of report.problems) {
-        expect(problem.message).toMatch(/[\u4e00-\u9fa5]/);
-        expect(problem.message).not.toMatch(/G\d{6}/);
-      }
-    }
+    const report = await importFile("region1", rows, true);
+    expect(report).toMatchObject({ status: "CHECKED", totalRows: 9, problemCount: 8 });
+    expect(report.problems).toEqual([
+      { row: 3, column: "科目", message: "该科目由盟市招生考试机构录入成绩" },
+      { row: 4, column: "成绩", message: "成绩须为“合格”或“不合格”" },
+      { row: 5, column: "考籍号", message: "考籍号格式不正确（G 或 J 加 18 位）" },
+      { row: 6, column: "分数", message: "分数须为 0 至 150 之间的数字（至多一位小数），没有分数的科目留空" },
+      { row: 7, column: null, message: "与第 2 行是同一考生的同一科目" },
+      { row: 8, column: "科目", message: "该考生未在本考次报考该科目" },
+      { row: 9, column: "考籍号", message: "您的管理范围内没有该考籍号在本考次的报名" },
+      { row: 10, column: "科目", message: "本考次未开考该科目" },
+    ]);
+    for (const problem of report.problems) expect(problem.message).not.toMatch(/G\d{6}/);
+    // A file with problems is never committed.
+    const { id } = await upload("region1", await resultWorkbook(rows));
+    await registry.graphql(CHECK, { id }, await as("region1"));
+    await spreadsheetImportSettled(id);
+    expect(refusal(await registry.graphql(COMMIT, { id }, await as("region1"))).code).toBe("SPREADSHEET_IMPORT_NOT_READY");
     expect(await recorded()).toEqual(before);
   });
 
@@ -157,11 +196,11 @@ describe.each(drivers)("results import on %s", (driver) => {
       [C22, "CHINESE", "不合格", 45.5],
       [C22, "数学", "合格", ""],
     ];
-    const dry = await importFile("region1", rows, true);
-    expect(dry.data!.importSubjectResults).toEqual({ dryRun: true, committed: false, rowCount: 3, validCount: 3, problems: [] });
+    const dry = await importFile("region1", rows, false);
+    expect(dry).toMatchObject({ status: "CHECKED", totalRows: 3, problemCount: 0, problems: [] });
     expect((await recorded()).filter((row) => row[2] !== null)).toEqual([]);
-    const committed = await importFile("region1", rows, false);
-    expect(committed.data!.importSubjectResults).toMatchObject({ committed: true, validCount: 3, problems: [] });
+    const committed = await importFile("region1", rows, true);
+    expect(committed).toMatchObject({ status: "COMMITTED", updatedCount: 3 });
     const after = await recorded();
     expect(after).toEqual(
       [
@@ -172,13 +211,13 @@ describe.each(drivers)("results import on %s", (driver) => {
       ].sort((a, b) => `${a[0]}${a[1]}`.localeCompare(`${b[0]}${b[1]}`)),
     );
     expect(await audits()).toBe(before + 1);
-    expect((await importFile("region1", rows, false)).data!.importSubjectResults.committed).toBe(true);
+    expect((await importFile("region1", rows, true)).status).toBe("COMMITTED");
     expect(await recorded()).toEqual(after);
   });
 
   it("lets the league agency enter the leagues' subjects for its own candidates only", async () => {
-    const wrongLevel = await importFile("league1", [[C21, "语文", "合格", 90]], false);
-    expect(wrongLevel.data!.importSubjectResults.problems).toEqual([{ row: 2, column: "科目", code: "RESULT_OUT_OF_SCOPE", message: "该科目由省级考试院录入成绩" }]);
+    const wrongLevel = await importFile("league1", [[C21, "语文", "合格", 90]], true);
+    expect(wrongLevel.problems).toEqual([{ row: 2, column: "科目", message: "该科目由省级考试院录入成绩" }]);
     // A candidate of another league: an entry whose path lies outside Hohhot.
     const fork = em();
     const otherPath = `${demoOrgId("im")}/${demoOrgId("other-league")}/${demoOrgId("other-county")}`;
@@ -193,37 +232,37 @@ describe.each(drivers)("results import on %s", (driver) => {
       enteredAt: new Date(START),
     });
     await fork.flush();
-    const foreign = await importFile("league1", [[C21, "体育与健康", "合格", ""], [outsider, "体育与健康", "合格", ""]], false);
-    expect(foreign.data!.importSubjectResults).toMatchObject({ committed: false, validCount: 1 });
-    expect(foreign.data!.importSubjectResults.problems).toEqual([{ row: 3, column: "考籍号", code: "RESULT_OUT_OF_SCOPE", message: "您的管理范围内没有该考籍号在本考次的报名" }]);
-    // region1 may not enter it either (a league subject), but the league's own candidate goes through.
-    const own = await importFile("league1", [[C21, "体育与健康", "合格", ""]], false);
-    expect(own.data!.importSubjectResults.committed).toBe(true);
+    const foreign = await importFile("league1", [[C21, "体育与健康", "合格", ""], [outsider, "体育与健康", "合格", ""]], true);
+    expect(foreign).toMatchObject({ status: "CHECKED", problemCount: 1 });
+    expect(foreign.problems).toEqual([{ row: 3, column: "考籍号", message: "您的管理范围内没有该考籍号在本考次的报名" }]);
+    expect((await recorded()).find((row) => row[0] === C21 && row[1] === "PHYSICAL_EDUCATION")).toEqual([C21, "PHYSICAL_EDUCATION", null, null]);
+    const own = await importFile("league1", [[C21, "体育与健康", "合格", ""]], true);
+    expect(own.status).toBe("COMMITTED");
     expect((await recorded()).find((row) => row[0] === C21 && row[1] === "PHYSICAL_EDUCATION")).toEqual([C21, "PHYSICAL_EDUCATION", "PASS", null]);
+    // The institute's import is not the league's to see or act on, and the other way round.
+    const { id } = await upload("region1", await resultWorkbook([[C21, "语文", "合格", 88]]));
+    expect(refusal(await registry.graphql(CHECK, { id }, await as("league1")))).toEqual({ code: "FORBIDDEN", message: "无权访问该数据：超出您的管理范围" });
   });
 
-  it("refuses files that are no results workbook as a whole", async () => {
-    const cases: Array<[string, string, string]> = [
-      ["not a zip", Buffer.from("考籍号,科目,成绩,分数\n").toString("base64"), "RESULT_FILE_INVALID"],
-      ["a zip that is no workbook", Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]).toString("base64"), "RESULT_FILE_INVALID"],
-    ];
-    for (const [, content, code] of cases) expect(refusal(await importContent("region1", content, true)).code).toBe(code);
-    const workbook = new ExcelJS.Workbook();
-    workbook.addWorksheet("x").addRow(["姓名", "科目", "成绩", "分数"]);
-    const wrongHeader = Buffer.from(await workbook.xlsx.writeBuffer()).toString("base64");
-    expect(refusal(await importContent("region1", wrongHeader, true))).toEqual({ code: "RESULT_FILE_INVALID", message: "无法读取该文件：请上传按成绩导入模板填写的 .xlsx 文件" });
-    expect(refusal(await importFile("region1", [], true)).code).toBe("RESULT_FILE_EMPTY");
+  it("fails a file that is no results workbook as a whole, and stores nothing", async () => {
+    const before = await recorded();
+    const wrongHeader = await importFileBytes("region1", await resultWorkbook([[C21, "语文", "合格", 88]], ["姓名", "科目", "成绩", "分数"]));
+    expect(wrongHeader).toMatchObject({ status: "FAILED", failureMessage: "第 1 行缺少表头：考籍号（请使用模板）" });
+    const empty = await importFileBytes("region1", await resultWorkbook([]));
+    expect(empty).toMatchObject({ status: "FAILED", failureMessage: "表格中没有数据行" });
+    expect(await recorded()).toEqual(before);
   });
 
   it("refuses other roles, another province's session and anonymous callers", async () => {
     const beijing = await em().findOneOrFail(ExamSession, { provinceCode: "11" });
+    const open = async (username: string | null, sessionId: string) =>
+      registry.graphql(OPEN, { sessionId }, username ? await as(username) : {});
     for (const username of ["candidate21", "county1", "school1", "bjreviewer1"]) {
-      expect(refusal(await importFile(username, [[C21, "语文", "合格", 88]], true))).toEqual({ code: "FORBIDDEN", message: "您的角色无权执行此操作" });
+      expect(refusal(await open(username, session.id))).toEqual({ code: "FORBIDDEN", message: "您的角色无权执行此操作" });
     }
-    expect(refusal(await importFile("region1", [[C21, "语文", "合格", 88]], true, beijing.id))).toEqual({ code: "FORBIDDEN", message: "无权访问该数据：超出您的管理范围" });
-    expect(refusal(await importFile("region1", [[C21, "语文", "合格", 88]], true, "00000000-0000-4000-a000-000000000000")).code).toBe("EXAM_SESSION_NOT_FOUND");
-    const anonymous = await registry.graphql(IMPORT, { input: { sessionId: session.id, contentBase64: "", dryRun: true } });
-    expect(refusal(anonymous)).toEqual({ code: "UNAUTHENTICATED", message: "请先登录" });
+    expect(refusal(await open("region1", beijing.id))).toEqual({ code: "FORBIDDEN", message: "无权访问该数据：超出您的管理范围" });
+    expect(refusal(await open("region1", "00000000-0000-4000-a000-000000000000")).code).toBe("EXAM_SESSION_NOT_FOUND");
+    expect(refusal(await open(null, session.id))).toEqual({ code: "UNAUTHENTICATED", message: "请先登录" });
   });
 
   it("shows results to the candidate and the school only from the publication instant; importers see them before", async () => {
@@ -236,7 +275,8 @@ describe.each(drivers)("results import on %s", (driver) => {
     at(PUBLISHED);
     expect((await entriesSeenBy("candidate21")).find((entry) => entry.subjectCode === "CHINESE")).toMatchObject({ result: "PASS", score: 88, resultPublished: true });
     expect((await entriesSeenBy("school1")).find((entry) => entry.recordNumber === C22 && entry.subjectCode === "CHINESE")).toMatchObject({ result: "FAIL", score: 45.5 });
-    expect(refusal(await importFile("region1", [[C21, "语文", "合格", 88]], true))).toEqual({ code: "RESULTS_ALREADY_PUBLISHED", message: "本考次成绩已公布，不能再导入或修改成绩" });
+    const { opened } = await upload("region1", await resultWorkbook([[C21, "语文", "合格", 88]]));
+    expect(refusal(opened)).toEqual({ code: "RESULTS_ALREADY_PUBLISHED", message: "本考次成绩已公布，不能再导入或修改成绩" });
   });
 
   it("refuses a later entry for a subject passed, and takes one for a subject failed", async () => {

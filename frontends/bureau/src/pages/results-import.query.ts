@@ -22,17 +22,51 @@ export const ResultImportTemplateQuery = graphql(`
   }
 `);
 
-export const ImportSubjectResultsMutation = graphql(`
-  mutation BureauImportSubjectResults($input: ImportSubjectResultsInput!) {
-    importSubjectResults(input: $input) {
-      dryRun
-      committed
-      rowCount
-      validCount
+export const OpenResultImportMutation = graphql(`
+  mutation BureauOpenResultImport($sessionId: ID!, $fileName: String!) {
+    openResultImport(sessionId: $sessionId, fileName: $fileName) {
+      import {
+        id
+      }
+      upload {
+        uploadUrl
+      }
+    }
+  }
+`);
+
+export const CheckResultImportMutation = graphql(`
+  mutation BureauCheckResultImport($id: ID!) {
+    checkResultImport(id: $id) {
+      id
+      status
+    }
+  }
+`);
+
+export const CommitResultImportMutation = graphql(`
+  mutation BureauCommitResultImport($id: ID!) {
+    commitResultImport(id: $id) {
+      id
+      status
+    }
+  }
+`);
+
+export const ResultImportQuery = graphql(`
+  query BureauResultImport($id: ID!) {
+    resultImport(id: $id) {
+      id
+      status
+      fileName
+      totalRows
+      processedRows
+      problemCount
+      updatedCount
+      failureMessage
       problems {
         row
         column
-        code
         message
       }
     }

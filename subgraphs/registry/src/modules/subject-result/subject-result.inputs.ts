@@ -1,48 +1,13 @@
-import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
+import { FileUploadTicket, SpreadsheetImport } from "@xuekao/subgraph-kit";
+import { Field, ObjectType } from "type-graphql";
 
-@InputType({ description: "导入某考次的成绩（.xlsx，按成绩导入模板填写）" })
-export class ImportSubjectResultsInput {
-  @Field(() => ID)
-  sessionId!: string;
+@ObjectType({ description: "新建的成绩导入：导入记录与文件上传凭证" })
+export class OpenedResultImport {
+  @Field(() => SpreadsheetImport)
+  import!: SpreadsheetImport;
 
-  @Field(() => String, { description: "文件内容（.xlsx 的 Base64 编码，至多约 700 KB）" })
-  contentBase64!: string;
-
-  @Field(() => Boolean, { description: "true：只检查并报告问题，不保存；false：全部行无误时一次保存全部，有任何问题则一行也不保存" })
-  dryRun!: boolean;
-}
-
-@ObjectType({ description: "成绩文件中一行的一个问题（只说明本行，不含其他行的个人信息）" })
-export class ResultImportProblem {
-  @Field(() => Int, { description: "Excel 中的行号（表头为第 1 行）" })
-  row!: number;
-
-  @Field(() => String, { description: "列名，如 考籍号" })
-  column!: string;
-
-  @Field(() => String, { description: "问题代码，如 RESULT_OUT_OF_SCOPE" })
-  code!: string;
-
-  @Field(() => String, { description: "问题说明（中文）" })
-  message!: string;
-}
-
-@ObjectType({ description: "成绩导入结果：试导入报告，或保存结果" })
-export class ResultImportReport {
-  @Field(() => Boolean)
-  dryRun!: boolean;
-
-  @Field(() => Boolean, { description: "是否已保存（只有全部行无误且非试导入时为 true）" })
-  committed!: boolean;
-
-  @Field(() => Int, { description: "数据行数" })
-  rowCount!: number;
-
-  @Field(() => Int, { description: "无误的行数" })
-  validCount!: number;
-
-  @Field(() => [ResultImportProblem])
-  problems!: ResultImportProblem[];
+  @Field(() => FileUploadTicket, { description: "以 PUT 上传 .xlsx 文件" })
+  upload!: FileUploadTicket;
 }
 
 @ObjectType({ description: "成绩导入模板" })
