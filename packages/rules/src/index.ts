@@ -9,3 +9,4 @@ export * from "./mobile.js";
 export * from "./organization-levels.js";
 export * from "./provinces.js";
 export * from "./registration-form.js";
+export * from "./school-year.js";

@@ -1,4 +1,4 @@
-import { beijingDate, validateIdNumber } from "@xuekao/rules";
+import { schoolYearOf, validateIdNumber } from "@xuekao/rules";
 import { demoOrganizationPath, demoOrgId, demoUsers, type DemoUser } from "@xuekao/demo-data";
 import { splitPath, WorkflowApplication, WorkflowDecision, type Caller, type Role } from "@xuekao/subgraph-kit";
 import { PreRegistration } from "../modules/pre-registration/pre-registration.entity.js";
@@ -43,9 +43,8 @@ export function demoForm(user: DemoUser, now: Date): PreRegistrationInput {
   const id = validateIdNumber(user.idNumber!);
   if (!id.ok) throw new Error(`demo ID number of ${user.username} is not valid`);
   const inSchool = user.kind === "IN_SCHOOL_CANDIDATE";
-  const [year, month] = beijingDate(now).split("-").map(Number) as [number, number];
-  // Second-year students on any day: they entered the autumn before last school year's start.
-  const enrollmentYear = month >= 9 ? year - 1 : year - 2;
+  // Second-year students on any day, like the registered demo candidates.
+  const enrollmentYear = schoolYearOf(now) - 1;
   const surname = [...user.displayName][0]!;
   return {
     schoolId: inSchool ? demoOrgId("im-school") : null,

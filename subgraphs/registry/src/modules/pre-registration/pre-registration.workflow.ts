@@ -61,6 +61,9 @@ async function followApplication(tx: RequestContext, { application }: WorkflowTr
         candidateId: row.candidateId,
         schoolId: row.schoolId,
         organizationPath: row.organizationPath,
+        provinceCode: row.provinceCode,
+        // The sitting rules of year 1 follow from it (in-school candidates; social ones have none).
+        enrollmentYear: row.enrollmentYear,
         createdAt: now,
       } as ExamRecord);
       tx.events.record(

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261130152842 extends Migration {
+export class Migration20261130153821 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table \`pre_registration\` (\`id\` text not null, \`candidate_id\` text not null, \`candidate_kind\` text not null, \`province_code\` text not null, \`status\` text not null default 'DRAFT', \`organization_path\` text not null, \`school_id\` text null, \`class_id\` text null, \`roster_entry_id\` text null, \`student_number\` text null, \`record_number\` text null, \`name\` text not null default '', \`gender\` text not null default '', \`ethnicity_code\` text not null default '', \`political_status\` text not null default '', \`student_category\` text not null default '', \`household_location\` text not null default '', \`household_authority\` text not null default '', \`id_number\` text null, \`id_number_lookup\` text null, \`claimed_id_number_lookup\` text null, \`birth_date\` text not null default '', \`mobile\` text null, \`address\` text not null default '', \`postcode\` text not null default '', \`resume_json\` text not null default '[]', \`family_json\` text null, \`guardian_json\` text null, \`foreign_language\` text not null default '', \`enrollment_year\` integer null, \`application_id\` text null, \`photo_file_id\` text null, \`last_submission_key\` text null, \`step_key\` text null, \`actor_role\` text null, \`acting_organization_path\` text null, \`queue_order_at\` datetime null, \`version\` integer not null default 1, \`submitted_at\` datetime null, \`registered_at\` datetime null, \`created_at\` datetime not null, \`updated_at\` datetime not null, primary key (\`id\`));`);
@@ -11,8 +11,8 @@ export class Migration20261130152842 extends Migration {
     this.addSql(`create unique index \`pre_registration_province_code_claimed_id_number_lookup_unique\` on \`pre_registration\` (\`province_code\`, \`claimed_id_number_lookup\`);`);
 
     this.addSql(`pragma foreign_keys = off;`);
-    this.addSql(`create table \`exam_record__temp_alter\` (\`id\` text not null, \`record_number\` text not null, \`status\` text not null default 'PRE_REGISTERED', \`candidate_id\` text not null, \`school_id\` text null, \`organization_path\` text not null, \`created_at\` datetime not null, primary key (\`id\`));`);
-    this.addSql(`insert into \`exam_record__temp_alter\` select \`id\`, \`record_number\`, \`status\`, \`candidate_id\`, \`school_id\`, \`organization_path\`, \`created_at\` from \`exam_record\`;`);
+    this.addSql(`create table \`exam_record__temp_alter\` (\`id\` text not null, \`record_number\` text not null, \`status\` text not null default 'PRE_REGISTERED', \`candidate_id\` text not null, \`school_id\` text null, \`organization_path\` text not null, \`province_code\` text null, \`enrollment_year\` integer null, \`created_at\` datetime not null, primary key (\`id\`));`);
+    this.addSql(`insert into \`exam_record__temp_alter\` select \`id\`, \`record_number\`, \`status\`, \`candidate_id\`, \`school_id\`, \`organization_path\`, \`province_code\`, \`enrollment_year\`, \`created_at\` from \`exam_record\`;`);
     this.addSql(`drop table \`exam_record\`;`);
     this.addSql(`alter table \`exam_record__temp_alter\` rename to \`exam_record\`;`);
     this.addSql(`create unique index \`exam_record_record_number_unique\` on \`exam_record\` (\`record_number\`);`);
