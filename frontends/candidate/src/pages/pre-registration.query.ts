@@ -131,3 +131,14 @@ export const SubmitPreRegistrationMutation = graphql(`
     }
   }
 `);
+
+/** For the home page's card: whether the candidate still has to pre-register. */
+export const PreRegistrationSummaryQuery = graphql(`
+  query CandidatePreRegistrationSummary {
+    myPreRegistration {
+      id
+      status
+      recordNumber
+    }
+  }
+`);
