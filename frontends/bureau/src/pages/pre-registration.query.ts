@@ -83,3 +83,15 @@ export const CollectPreRegistrationMutation = graphql(`
     }
   }
 `);
+
+/** Which of the agency roles the signed-in person holds: decides the queue the review page shows. */
+export const BureauMyRolesQuery = graphql(`
+  query BureauMyRoles {
+    me {
+      id
+      roles {
+        role
+      }
+    }
+  }
+`);
