@@ -195,4 +195,23 @@ describe("pre-registration from the candidate's phone to the county's registrati
     expect(problems).toEqual([]);
     await page.close();
   });
+  it("takes social1 through the county's and the province's review in the bureau console", async () => {
+    for (const [username, step] of [["county1", "户籍所在地旗县区审核"], ["region1", "自治区教育考试院审核"]] as const) {
+      const { page, problems } = await openAs(browser, frontends.shellUrl, username, "/bureau/social-pre-registration");
+      await page.getByTestId("social-pre-registration-page").getByRole("heading", { name: step }).waitFor();
+      await expect.poll(() => page.getByTestId("prereg-name").allTextContents()).toEqual(["赵社会"]);
+      await page.getByTestId("prereg-approve").click();
+      await page.getByTestId("prereg-confirm").click();
+      await page.getByTestId("prereg-review-done").waitFor();
+      await page.getByText("暂无待审核的预注册").waitFor();
+      await shot(page, `bureau-social-review-${username}`);
+      expect(problems).toEqual([]);
+      await page.close();
+    }
+    // Now it waits for collection at the county.
+    const { page, problems } = await openAs(browser, frontends.shellUrl, "county1", "/bureau/pre-registration-collection");
+    await page.getByTestId("collection-name").filter({ hasText: "赵社会" }).waitFor();
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });
