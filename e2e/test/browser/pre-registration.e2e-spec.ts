@@ -214,4 +214,21 @@ describe("pre-registration from the candidate's phone to the county's registrati
     expect(problems).toEqual([]);
     await page.close();
   });
+  it("lets the county send a form at collection back to the candidate with a reason", async () => {
+    const waiting = demoUsers.find((user) => user.username === "candidate28")!;
+    const { page, problems } = await openAs(browser, frontends.shellUrl, "county1", "/bureau/pre-registration-collection");
+    await page.getByTestId("collection-name-filter").fill(waiting.displayName);
+    await page.getByRole("button", { name: "查询" }).click();
+    await expect.poll(() => page.getByTestId("collection-name").allTextContents()).toEqual([waiting.displayName]);
+    await page.getByTestId("collection-open").click();
+    await page.getByTestId("collection-object").click();
+    await page.getByTestId("collection-return").click();
+    expect(await page.getByTestId("collection-dialog").locator(".el-form-item__error").textContent()).toContain("请填写原因");
+    await page.getByTestId("collection-reason").fill("照片与本人不符，请本人持身份证原件前来采集");
+    await page.getByTestId("collection-return").click();
+    await page.getByTestId("collection-decided").waitFor();
+    expect(await page.getByTestId("collection-decided").textContent()).toContain("退回修改");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });
