@@ -60,6 +60,8 @@ describe("pre-registration from the candidate's phone to the county's registrati
     const home = await openAs(browser, frontends.shellUrl, "candidate29", "/", PHONE);
     await home.page.getByTestId("candidate-summary-pre-registration-link").waitFor();
     expect(await home.page.getByTestId("candidate-summary-pre-registration").textContent()).toContain("尚未填写");
+    await fitsWidth(home.page);
+    await shot(home.page, "candidate-home-360");
     await home.page.getByTestId("candidate-summary-pre-registration-link").click();
     await home.page.getByTestId("pre-registration-form").waitFor();
     await home.page.close();
@@ -192,6 +194,8 @@ describe("pre-registration from the candidate's phone to the county's registrati
     expect((await page.getByTestId("pre-registration-record-number").textContent())?.trim()).toBe(recordNumber);
     await fitsWidth(page);
     await shot(page, "candidate-pre-registration-registered-360");
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await shot(page, "candidate-pre-registration-registered-desktop");
     expect(problems).toEqual([]);
     await page.close();
   });

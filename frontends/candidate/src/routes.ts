@@ -4,12 +4,7 @@ export { messages } from "./i18n";
 
 /** Exposed as `./routes`: the shell mounts these under /candidate; standalone they start at /. */
 const routes: RouteRecordRaw[] = [
-  {
-    path: "",
-    name: "candidate-sessions",
-    component: () => import("./pages/ExamSessionsPage.vue"),
-    meta: { titleKey: "candidate.title", navKey: "candidate.sessions.heading" },
-  },
+  { path: "", name: "candidate-sessions", component: () => import("./pages/ExamSessionsPage.vue"), meta: { titleKey: "candidate.title", navKey: "candidate.sessions.heading" } },
   {
     path: "pre-registration",
     name: "candidate-pre-registration",
