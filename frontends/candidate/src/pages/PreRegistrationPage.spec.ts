@@ -62,7 +62,7 @@ describe("the candidate's pre-registration form", { timeout: 60_000 }, () => {
     const wrapper = await mountPage();
     const mobile = wrapper.get("#pr-mobile");
     await mobile.setValue("1380000");
-    expect(errorUnder("pr-mobile")).toBe("");
+    await vi.waitFor(() => expect(errorUnder("pr-mobile")).toBe(""));
     // Leaving the field: Element Plus' input reports it as its blur event.
     const input = wrapper.findAllComponents({ name: "ElInput" }).find((component) => component.find("#pr-mobile").exists())!;
     input.vm.$emit("blur", new FocusEvent("blur"));
@@ -79,9 +79,9 @@ describe("the candidate's pre-registration form", { timeout: 60_000 }, () => {
     await flushPromises();
     expect(sent.some((operation) => operation.operation === "SubmitPreRegistration")).toBe(false);
     expect(wrapper.get('[data-testid="pre-registration-errors"]').text()).toContain("项信息需要修改");
-    expect(errorUnder("pr-name")).toBe("请填写姓名");
-    expect(errorUnder("pr-schoolId")).toBe("请选择学籍所在学校");
-    expect(errorUnder("pr-resume-0-from")).toContain("起始年月");
+    await vi.waitFor(() => expect(errorUnder("pr-name")).toBe("请填写姓名"));
+    await vi.waitFor(() => expect(errorUnder("pr-schoolId")).toBe("请选择学籍所在学校"));
+    await vi.waitFor(() => expect(errorUnder("pr-resume-0-from")).toContain("起始年月"));
   });
 
   it("puts the server's field errors, nested ones included, under their inputs until they are edited", async () => {
@@ -99,11 +99,11 @@ describe("the candidate's pre-registration form", { timeout: 60_000 }, () => {
     const wrapper = await mountPage();
     await wrapper.get('[data-testid="pre-registration-save"]').trigger("click");
     await flushPromises();
-    expect(errorUnder("pr-familyMembers-0-mobile")).toBe("手机号码应为11位，以1开头");
-    expect(errorUnder("pr-guardian-mobile")).toBe("监护人手机号码应为11位，以1开头");
+    await vi.waitFor(() => expect(errorUnder("pr-familyMembers-0-mobile")).toBe("手机号码应为11位，以1开头"));
+    await vi.waitFor(() => expect(errorUnder("pr-guardian-mobile")).toBe("监护人手机号码应为11位，以1开头"));
     expect(wrapper.get('[data-testid="pre-registration-errors"]').text()).toContain("有 2 项信息需要修改");
     await wrapper.get("#pr-guardian-mobile").setValue("13900000029");
     await vi.waitFor(() => expect(errorUnder("pr-guardian-mobile")).toBe(""));
-    expect(errorUnder("pr-familyMembers-0-mobile")).toBe("手机号码应为11位，以1开头");
+    await vi.waitFor(() => expect(errorUnder("pr-familyMembers-0-mobile")).toBe("手机号码应为11位，以1开头"));
   });
 });
