@@ -55,6 +55,26 @@ const routes: RouteRecordRaw[] = [
     component: () => import("./pages/SmsDeliveriesPage.vue"),
     meta: { titleKey: "bureau.sms.title", navKey: "bureau.nav.smsDeliveries", roles: ["PROVINCE_INSTITUTE"] satisfies Role[] },
   },
+  {
+    path: "pre-registration-collection",
+    name: "bureau-pre-registration-collection",
+    component: () => import("./pages/PreRegistrationCollectionPage.vue"),
+    meta: {
+      titleKey: "bureau.preRegistration.collectionHeading",
+      navKey: "bureau.preRegistration.collectionHeading",
+      roles: ["COUNTY_AGENCY"] satisfies Role[],
+    },
+  },
+  {
+    path: "social-pre-registration",
+    name: "bureau-social-pre-registration",
+    component: () => import("./pages/SocialPreRegistrationReviewPage.vue"),
+    meta: {
+      titleKey: "bureau.preRegistration.reviewHeading",
+      navKey: "bureau.preRegistration.reviewHeading",
+      roles: ["COUNTY_AGENCY", "PROVINCE_INSTITUTE"] satisfies Role[],
+    },
+  },
 ];
 
 export default routes;

@@ -11,6 +11,12 @@ const routes: RouteRecordRaw[] = [
     meta: { titleKey: "candidate.title", navKey: "candidate.nav.sessions" },
   },
   {
+    path: "pre-registration",
+    name: "candidate-pre-registration",
+    component: () => import("./pages/PreRegistrationPage.vue"),
+    meta: { titleKey: "candidate.preRegistration.heading", navKey: "candidate.preRegistration.nav" },
+  },
+  {
     path: "subjects",
     name: "candidate-subjects",
     component: () => import("./pages/SubjectRegistrationPage.vue"),

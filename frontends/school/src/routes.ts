@@ -33,6 +33,12 @@ const routes: RouteRecordRaw[] = [
     component: () => import("./pages/StaffAccountsPage.vue"),
     meta: { titleKey: "school.staff.title", navKey: "school.nav.staff", roles: ["SCHOOL_ADMIN"] satisfies Role[] },
   },
+  {
+    path: "pre-registration-review",
+    name: "school-pre-registration-review",
+    component: () => import("./pages/PreRegistrationReviewPage.vue"),
+    meta: { titleKey: "school.preRegistration.heading", navKey: "school.preRegistration.heading", roles: ["CLASS_TEACHER"] satisfies Role[] },
+  },
 ];
 
 export default routes;
