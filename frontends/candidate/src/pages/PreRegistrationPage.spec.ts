@@ -15,12 +15,7 @@ const inSchoolCandidate = {
 function answers(extra: Record<string, GatewayBody | GatewayBody[]> = {}) {
   return gatewayAnswersByOperation({
     MyPreRegistration: { data: { myPreRegistration: null, me: inSchoolCandidate } },
-    CandidateOrganizationParent: [
-      { data: { organization: { id: "school", kind: "SCHOOL", parentId: "county" } } },
-      { data: { organization: { id: "county", kind: "COUNTY", parentId: "im" } } },
-      { data: { organization: { id: "im", kind: "PROVINCE", parentId: null } } },
-    ],
-    CandidateProvinceSchools: { data: { organizations: [{ id: "school", code: "1501020001", name: "呼和浩特市第一中学" }] } },
+    CandidateProvinceSchools: { data: { registrySchools: { items: [{ id: "school", code: "1501020001", name: "呼和浩特市第一中学" }] } } },
     ...extra,
   });
 }
@@ -44,17 +39,11 @@ afterEach(() => {
 });
 
 describe("the candidate's pre-registration form", { timeout: 60_000 }, () => {
-  it("finds the schools of the candidate's province by walking up from the class", async () => {
+  it("asks the registry for the schools of the candidate's province, a page at a time", async () => {
     const sent = answers();
     await mountPage();
-    expect(sent.map((operation) => operation.operation)).toEqual([
-      "MyPreRegistration",
-      "CandidateOrganizationParent",
-      "CandidateOrganizationParent",
-      "CandidateOrganizationParent",
-      "CandidateProvinceSchools",
-    ]);
-    expect(sent.at(-1)?.variables).toEqual({ under: "im" });
+    expect(sent.map((operation) => operation.operation)).toEqual(["MyPreRegistration", "CandidateProvinceSchools"]);
+    expect(sent.at(-1)?.variables).toEqual({ search: null, first: 50 });
   });
 
   it("checks a field with the shared rules once the candidate leaves it, and again as they type", async () => {

@@ -94,24 +94,18 @@ export const MyPreRegistrationQuery = graphql(`
   }
 `);
 
-/** One organisation's parent, to walk from the candidate's class up to their province. */
-export const OrganizationParentQuery = graphql(`
-  query CandidateOrganizationParent($id: ID!) {
-    organization(id: $id) {
-      id
-      kind
-      parentId
-    }
-  }
-`);
-
-/** The schools of a province, for the school picker (organisations are public). */
+/**
+ * The schools of the candidate's province for the school picker, searched by name or code on the
+ * server (a province has about a thousand: never loaded all at once).
+ */
 export const ProvinceSchoolsQuery = graphql(`
-  query CandidateProvinceSchools($under: ID!) {
-    organizations(under: $under, kind: SCHOOL) {
-      id
-      code
-      name
+  query CandidateProvinceSchools($search: String, $first: Int) {
+    registrySchools(search: $search, first: $first) {
+      items {
+        id
+        code
+        name
+      }
     }
   }
 `);
