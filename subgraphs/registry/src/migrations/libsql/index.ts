@@ -5,6 +5,7 @@ import { Migration20261122172606 } from "./Migration20261122172606.js";
 import { Migration20261130121152 } from "./Migration20261130121152.js";
 import { Migration20261130144956 } from "./Migration20261130144956.js";
 import { Migration20261130150134 } from "./Migration20261130150134.js";
+import { Migration20261130152407 } from "./Migration20261130152407.js";
 
 export const migrations: MigrationObject[] = [
   { name: "Migration20261122153018", class: Migration20261122153018 },
@@ -12,4 +13,5 @@ export const migrations: MigrationObject[] = [
   { name: "Migration20261130121152", class: Migration20261130121152 },
   { name: "Migration20261130144956", class: Migration20261130144956 },
   { name: "Migration20261130150134", class: Migration20261130150134 },
+  { name: "Migration20261130152407", class: Migration20261130152407 },
 ];
