@@ -329,6 +329,14 @@ describe.each(drivers)("the student-record roster on %s", (driver) => {
     expect(anonymous.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
   });
 
+  it("imports only into a school: a class or an unknown id is refused with ROSTER_SCHOOL_NOT_FOUND", async () => {
+    for (const schoolId of [CLASS_1, "00000000-0000-4000-a000-000000000000", "not-an-id"]) {
+      const result = await gql(START, { schoolId, fileName: "名单.xlsx" }, "school1");
+      expect(result.errors?.[0]?.extensions?.code).toBe("ROSTER_SCHOOL_NOT_FOUND");
+      expect(result.errors?.[0]?.message).toBe("学校不存在");
+    }
+  });
+
   it("shows work interrupted by a restart as failed, with nothing written, and lets it be checked again", async () => {
     const job = await dryRun(await xlsx([row(idNumber(60, 640), "冯十二")]));
     // As a replica that stopped half-way through a commit would have left it, an hour ago.
