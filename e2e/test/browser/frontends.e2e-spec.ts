@@ -107,14 +107,18 @@ describe("frontends in the browser", () => {
     await page.close();
   });
 
-  it("bureau: shows the organisations and the certification cases", async () => {
-    const { organizations } = await gatewayData<{ organizations: { name: string }[] }>("county1", "{ organizations { name } }");
+  it("bureau: shows the organisations of the caller's jurisdiction only, and the certification cases", async () => {
+    const { myJurisdiction } = await gatewayData<{ myJurisdiction: { name: string }[] }>("county1", "{ myJurisdiction { name } }");
+    expect(myJurisdiction.map((o) => o.name)).toEqual(expect.arrayContaining(["新城区教育招生考试中心", "呼和浩特市第一中学"]));
     const { page, problems } = await openAsUser("county1", "/bureau");
     await page.getByTestId("bureau-overview-page").waitFor();
-    if (organizations.length) {
-      await page.getByTestId("organizations-table").waitFor();
-      expect(await page.getByTestId("organization-name").allTextContents()).toEqual(expect.arrayContaining(organizations.map((o) => o.name)));
-    }
+    await page.getByTestId("organizations-table").waitFor();
+    await page.getByTestId("organization-name").first().waitFor();
+    const shown = await page.getByTestId("organization-name").allTextContents();
+    expect(shown.sort()).toEqual(myJurisdiction.map((o) => o.name).sort());
+    // An Inner Mongolia county sees nothing of Beijing, nor of the region above it.
+    expect(shown).not.toContain("北京教育考试院");
+    expect(shown).not.toContain("内蒙古自治区教育考试院");
     await page.getByTestId("cases-panel").waitFor();
     await shot(page, "bureau");
     expect(problems).toEqual([]);

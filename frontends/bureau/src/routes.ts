@@ -38,6 +38,18 @@ const routes: RouteRecordRaw[] = [
     meta: { titleKey: "bureau.workflows.heading", navKey: "bureau.nav.workflows", roles: ["PROVINCE_INSTITUTE"] satisfies Role[] },
   },
   {
+    path: "exam-sessions",
+    name: "bureau-exam-sessions",
+    component: () => import("./pages/ExamSessionsAdminPage.vue"),
+    meta: { titleKey: "bureau.sessions.heading", navKey: "bureau.nav.sessions", roles: ["PROVINCE_INSTITUTE"] satisfies Role[] },
+  },
+  {
+    path: "results-import",
+    name: "bureau-results-import",
+    component: () => import("./pages/ResultsImportPage.vue"),
+    meta: { titleKey: "bureau.results.heading", navKey: "bureau.nav.results", roles: ["PROVINCE_INSTITUTE", "LEAGUE_AGENCY"] satisfies Role[] },
+  },
+  {
     path: "sms-deliveries",
     name: "bureau-sms-deliveries",
     component: () => import("./pages/SmsDeliveriesPage.vue"),

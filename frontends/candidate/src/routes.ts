@@ -4,7 +4,24 @@ export { messages } from "./i18n";
 
 /** Exposed as `./routes`: the shell mounts these under /candidate; standalone they start at /. */
 const routes: RouteRecordRaw[] = [
-  { path: "", name: "candidate-sessions", component: () => import("./pages/ExamSessionsPage.vue"), meta: { titleKey: "candidate.title" } },
+  {
+    path: "",
+    name: "candidate-sessions",
+    component: () => import("./pages/ExamSessionsPage.vue"),
+    meta: { titleKey: "candidate.title", navKey: "candidate.nav.sessions" },
+  },
+  {
+    path: "subjects",
+    name: "candidate-subjects",
+    component: () => import("./pages/SubjectRegistrationPage.vue"),
+    meta: { titleKey: "candidate.subjects.heading", navKey: "candidate.nav.subjects" },
+  },
+  {
+    path: "results",
+    name: "candidate-results",
+    component: () => import("./pages/MyResultsPage.vue"),
+    meta: { titleKey: "candidate.results.heading", navKey: "candidate.nav.results" },
+  },
 ];
 
 export default routes;

@@ -22,6 +22,12 @@ const routes: RouteRecordRaw[] = [
     meta: { titleKey: "school.roster.title", navKey: "school.nav.roster", roles: ["SCHOOL_ADMIN", "SCHOOL_STAFF", "CLASS_TEACHER"] satisfies Role[] },
   },
   {
+    path: "results",
+    name: "school-results",
+    component: () => import("./pages/SessionResultsPage.vue"),
+    meta: { titleKey: "school.results.heading", navKey: "school.nav.results" },
+  },
+  {
     path: "staff",
     name: "school-staff",
     component: () => import("./pages/StaffAccountsPage.vue"),

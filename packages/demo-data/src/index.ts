@@ -128,6 +128,7 @@ export const demoUsers: DemoUser[] = [
   ...students,
   person("social1", "赵社会", "SOCIAL_CANDIDATE", "CANDIDATE_SOCIAL", "im-xincheng", demoIdNumber("150102", "20070315", 201)),
   person("teacher1", "孙老师", "STAFF", "CLASS_TEACHER", "im-class-1"),
+  person("teacher2", "李老师", "STAFF", "CLASS_TEACHER", "im-class-2"),
   person("school1", "周校务", "STAFF", "SCHOOL_ADMIN", "im-school"),
   person("county1", "吴区招办", "STAFF", "COUNTY_AGENCY", "im-xincheng"),
   person("league1", "郑市招办", "STAFF", "LEAGUE_AGENCY", "im-hohhot"),

@@ -8,3 +8,5 @@ export * from "./masking.js";
 export * from "./mobile.js";
 export * from "./organization-levels.js";
 export * from "./provinces.js";
+export * from "./registration-form.js";
+export * from "./school-year.js";

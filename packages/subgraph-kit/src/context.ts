@@ -64,6 +64,11 @@ export interface RequestContext<Services extends object = object> {
    */
   withClock(clock: Clock): RequestContext<Services>;
   /**
+   * The same context acting as another caller (same clock, entity manager and transaction): for
+   * seeders and commands that put demo or bench data through the real services, never for a request.
+   */
+  actingAs(caller: Caller): RequestContext<Services>;
+  /**
    * The same caller and clock on a fresh entity manager, outside any transaction: for work that
    * goes on after the request has been answered (a long spreadsheet import), which must not share
    * the request's unit of work.
@@ -151,6 +156,7 @@ export function createRequestContext<Services extends object>(options: RequestCo
     },
     // Entries recorded through the shifted context wait in this one's queue, sealed with it.
     withClock: (clock) => createRequestContext({ ...options, clock, inTransaction, pendingAudit: drafts }),
+    actingAs: (caller) => createRequestContext({ ...options, caller, inTransaction, pendingAudit: drafts }),
     detached: () => createRequestContext({ ...options, em: options.em.fork({ clear: true }), inTransaction: false, pendingAudit: [] }),
     sealPending: async () => {
       const pending = drafts.splice(0);

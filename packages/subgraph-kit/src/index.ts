@@ -19,6 +19,7 @@ export * from "./migrations.js";
 export * from "./scheduler/index.js";
 export * from "./subgraph.js";
 export * from "./pagination.js";
+export * from "./row-lock.js";
 export * from "./audit/audit-entry.entity.js";
 export * from "./audit/audit-chain.js";
 export * from "./audit/audit-trail.resolver.js";

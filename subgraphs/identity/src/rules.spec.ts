@@ -10,6 +10,7 @@ describe("identity's declared rules", () => {
     expect(table).toEqual({
       "Query.identityAuditTrail": "in-scope READ_AUDIT_TRAIL",
       "Query.me": "signed-in",
+      "Query.myJurisdiction": "signed-in",
       "Query.organization": "public",
       "Query.organizations": "public",
       "Query.user": "in-scope READ_PEOPLE",

@@ -28,3 +28,21 @@ export const RegistrationWindowClosing = defineEvent({
   description: "考次选课报名即将截止",
   payload: z.object({ ...session, closesAt: instant }),
 });
+
+/**
+ * A candidate is registered: the record (考籍) exists with its number, for life. The candidate is
+ * told the number (notification); later subgraphs learn who took the exam in which province
+ * (certification's eligibility) without reading registry's tables.
+ */
+export const RecordRegistered = defineEvent({
+  type: "registry.record-registered",
+  version: 1,
+  description: "考生完成考籍注册（考籍号已生成）",
+  payload: z.object({
+    candidateId: z.uuid(),
+    recordNumber: z.string().regex(/^[A-Z0-9]{4,32}$/),
+    provinceCode: session.provinceCode,
+    candidateKind: z.enum(["IN_SCHOOL", "SOCIAL"]),
+    registeredAt: instant,
+  }),
+});

@@ -8,15 +8,26 @@ import { ExamRecordResolver } from "./modules/exam-record/exam-record.resolver.j
 import { ExamSession } from "./modules/exam-session/exam-session.entity.js";
 import { ExamSessionErrors } from "./modules/exam-session/exam-session.errors.js";
 import { ExamSessionResolver } from "./modules/exam-session/exam-session.resolver.js";
+import { seedSubjectCatalogue } from "./modules/exam-subject/exam-subject.catalog.js";
+import { ExamSubject } from "./modules/exam-subject/exam-subject.entity.js";
+import { ExamSubjectResolver } from "./modules/exam-subject/exam-subject.resolver.js";
 import { INFORMATION_CHANGE_CHAINS, InformationChange } from "./modules/information-change/information-change.workflow.js";
 import { DirectoryOrganization } from "./modules/organization-directory/directory-organization.entity.js";
 import { organizationDirectoryConsumer } from "./modules/organization-directory/organization-directory.consumer.js";
 import { OrganizationDirectoryResolver } from "./modules/organization-directory/organization-directory.resolver.js";
+import { PreRegistration } from "./modules/pre-registration/pre-registration.entity.js";
+import { PreRegistrationErrors } from "./modules/pre-registration/pre-registration.errors.js";
+import { PreRegistrationResolver } from "./modules/pre-registration/pre-registration.resolver.js";
 import { RosterEntry } from "./modules/roster/roster.entity.js";
 import { RosterErrors } from "./modules/roster/roster.errors.js";
 import { RosterResolver } from "./modules/roster/roster.resolver.js";
 import { InSchoolPreRegistration, PRE_REGISTRATION_CHAINS, SocialPreRegistration } from "./modules/pre-registration/pre-registration.workflow.js";
 import { windowRemindersJob } from "./modules/registration-window/window-reminders.job.js";
+import { SubjectEntry } from "./modules/subject-entry/subject-entry.entity.js";
+import { SubjectEntryErrors } from "./modules/subject-entry/subject-entry.errors.js";
+import { SubjectEntryResolver } from "./modules/subject-entry/subject-entry.resolver.js";
+import { SubjectResultErrors } from "./modules/subject-result/subject-result.errors.js";
+import { SubjectResultResolver } from "./modules/subject-result/subject-result.resolver.js";
 import { Suspension, SUSPENSION_CHAINS } from "./modules/suspension/suspension.workflow.js";
 import { InProvinceTransfer, TRANSFER_CHAINS } from "./modules/transfer/transfer.workflow.js";
 import type { RegistryServices } from "./registry-context.js";
@@ -26,15 +37,29 @@ import { seedRegistryDemo } from "./seeders/demo.seeder.js";
 export const registrySubgraph: SubgraphDefinition<RegistryServices> = {
   name: "registry",
   defaultPort: 4002,
-  resolvers: [ExamSessionResolver, ExamRecordResolver, OrganizationDirectoryResolver, RosterResolver],
-  // OutboxEvent: registry publishes events (window reminders); ProcessedEvent: consumed events
-  // (identity's organisations), for dedupe; JobLease: the scheduler's leases.
-  entities: [ExamSession, ExamRecord, DirectoryOrganization, RosterEntry, OutboxEvent, ProcessedEvent, JobLease],
+  resolvers: [
+    ExamSessionResolver,
+    ExamRecordResolver,
+    OrganizationDirectoryResolver,
+    RosterResolver,
+    PreRegistrationResolver,
+    ExamSubjectResolver,
+    SubjectEntryResolver,
+    SubjectResultResolver,
+  ],
+  // OutboxEvent: registry publishes events (window reminders, registrations); ProcessedEvent:
+  // consumed events (identity's organisations), for dedupe; JobLease: the scheduler's leases.
+  entities: [ExamSession, ExamRecord, DirectoryOrganization, RosterEntry, PreRegistration, ExamSubject, SubjectEntry, OutboxEvent, ProcessedEvent, JobLease],
   consumers: [organizationDirectoryConsumer],
-  // Schools upload their roster as .xlsx (kit spreadsheet imports).
+  // The subject catalogues are configuration, like the approval chains: written at every start when missing.
+  setup: async ({ orm }) => {
+    await seedSubjectCatalogue(orm);
+    return {};
+  },
+  jobs: () => [windowRemindersJob],
+  // Files through the kit: rosters and results as .xlsx (spreadsheet imports), the photo taken at collection.
   files: true,
   spreadsheetImports: true,
-  jobs: () => [windowRemindersJob],
   // The record's approval chains (Inner Mongolia's, as data): their modules attach to them as they come.
   workflows: {
     kinds: [InSchoolPreRegistration, SocialPreRegistration, InformationChange, InProvinceTransfer, Suspension],
@@ -42,5 +67,5 @@ export const registrySubgraph: SubgraphDefinition<RegistryServices> = {
   },
   migrations: { libsql: libsqlMigrations, postgresql: postgresqlMigrations },
   seedDemo: seedRegistryDemo,
-  errors: [ExamSessionErrors, RosterErrors],
+  errors: [ExamSessionErrors, RosterErrors, PreRegistrationErrors, SubjectEntryErrors, SubjectResultErrors],
 };

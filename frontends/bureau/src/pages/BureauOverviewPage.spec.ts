@@ -30,7 +30,7 @@ afterEach(() => {
 
 describe("bureau overview page", () => {
   it("shows the organisation tree and the certification cases", async () => {
-    gatewayAnswers({ data: { organizations, certificationCases } });
+    gatewayAnswers({ data: { myJurisdiction: organizations, certificationCases } });
     const wrapper = await mountPage();
 
     const orgs = wrapper.get('[data-testid="organizations-table"]');
@@ -44,7 +44,7 @@ describe("bureau overview page", () => {
   });
 
   it("keeps the organisations when the certification part failed", async () => {
-    gatewayAnswers({ data: { organizations, certificationCases: null }, errors: [{ message: "certification 服务超时", path: ["certificationCases"] }] });
+    gatewayAnswers({ data: { myJurisdiction: organizations, certificationCases: null }, errors: [{ message: "certification 服务超时", path: ["certificationCases"] }] });
     const wrapper = await mountPage();
 
     expect(wrapper.get('[data-testid="query-partial"]').text()).toContain("认定申请");
@@ -54,7 +54,7 @@ describe("bureau overview page", () => {
   });
 
   it("shows the empty state when there is nothing yet", async () => {
-    gatewayAnswers({ data: { organizations: [], certificationCases: [] } });
+    gatewayAnswers({ data: { myJurisdiction: [], certificationCases: [] } });
     const wrapper = await mountPage();
     expect(wrapper.find('[data-testid="query-empty"]').exists()).toBe(true);
   });

@@ -3,7 +3,7 @@ import { graphql } from "@xuekao/graphql-client";
 // One request for both panels: if one subgraph fails, the other panel still renders.
 export const BureauOverviewQuery = graphql(`
   query BureauOverview {
-    organizations {
+    myJurisdiction {
       id
       code
       name

@@ -39,10 +39,10 @@ afterEach(() => {
 
 describe("school exam records page", () => {
   it("shows records with fields from registry and identity", async () => {
-    const sent = gatewayAnswers({ data: { examRecords: [record("01", { id: "u1", displayName: "张小明" })] } });
+    const sent = gatewayAnswers({ data: { examRecordPage: { items: [record("01", { id: "u1", displayName: "张小明" })], nextCursor: null } } });
     const wrapper = await mountPage();
 
-    expect(sent.find((s) => s.operation === "SchoolExamRecords")?.variables).toEqual({ limit: 50 });
+    expect(sent.find((s) => s.operation === "SchoolExamRecords")?.variables).toEqual({ first: 50, after: null });
     const table = wrapper.get('[data-testid="exam-records-table"]');
     expect(table.text()).toContain("110108202601");
     expect(table.text()).toContain("张小明");
@@ -51,13 +51,13 @@ describe("school exam records page", () => {
   });
 
   it("says whose records they are: a teacher's classes", async () => {
-    gatewayAnswers({ data: { examRecords: [] } });
+    gatewayAnswers({ data: { examRecordPage: { items: [], nextCursor: null } } });
     const wrapper = await mountPage();
     expect(wrapper.get('[data-testid="records-scope"]').text()).toBe("管理范围：高一（1）班（班主任）、高一（3）班（班主任）");
   });
 
   it("still shows the records when it cannot say whose they are", async () => {
-    gatewayAnswers({ data: { examRecords: [record("01", { id: "u1", displayName: "张小明" })] } }, { data: null, errors: [{ message: "identity 服务暂不可用" }] });
+    gatewayAnswers({ data: { examRecordPage: { items: [record("01", { id: "u1", displayName: "张小明" })], nextCursor: null } } }, { data: null, errors: [{ message: "identity 服务暂不可用" }] });
     const wrapper = await mountPage();
     expect(wrapper.find('[data-testid="records-scope"]').exists()).toBe(false);
     expect(wrapper.get('[data-testid="exam-records-table"]').text()).toContain("张小明");
@@ -65,8 +65,8 @@ describe("school exam records page", () => {
 
   it("renders partial data and says what is missing", async () => {
     gatewayAnswers({
-      data: { examRecords: [record("01", null)] },
-      errors: [{ message: "identity 服务暂不可用", path: ["examRecords", 0, "candidate"] }],
+      data: { examRecordPage: { items: [record("01", null)], nextCursor: null } },
+      errors: [{ message: "identity 服务暂不可用", path: ["examRecordPage", "items", 0, "candidate"] }],
     });
     const wrapper = await mountPage();
 
@@ -78,7 +78,7 @@ describe("school exam records page", () => {
   });
 
   it("shows the empty state", async () => {
-    gatewayAnswers({ data: { examRecords: [] } });
+    gatewayAnswers({ data: { examRecordPage: { items: [], nextCursor: null } } });
     const wrapper = await mountPage();
     expect(wrapper.get('[data-testid="query-empty"]').text()).toContain("暂无考籍记录");
   });

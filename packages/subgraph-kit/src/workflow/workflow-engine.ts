@@ -398,6 +398,26 @@ const QUEUE_ORDER: KeysetField[] = [
 ];
 
 /**
+ * The condition "waiting at a step the caller acts on", for any table that keeps the current step's
+ * role and acting organisation path (the engine's applications, or a module's own rows that mirror
+ * them so a queue can also filter on the module's columns in one SQL query). Null: the caller acts
+ * nowhere (candidates, third parties, a password still to change).
+ */
+export function actingScopeWhere(
+  caller: Caller,
+  fields: { role: string; path: string } = { role: "actorRole", path: "actingOrganizationPath" },
+): Record<string, unknown> | null {
+  if (caller.passwordChangeRequired || caller.kind !== "user") return null;
+  const alternatives: Record<string, unknown>[] = [];
+  for (const binding of caller.roles) {
+    if (CANDIDATE_ROLES.includes(binding.role) || binding.organizationPath.length === 0) continue;
+    const inScope = scopeWhere({ organizationPathPrefixes: [binding.organizationPath] }, { path: fields.path });
+    alternatives.push({ $and: [{ [fields.role]: binding.role }, inScope] });
+  }
+  return alternatives.length ? { $or: alternatives } : null;
+}
+
+/**
  * The applications waiting at a step the caller acts on, inside the caller's scope: for each of
  * the caller's bindings, those whose step role is the binding's role and whose acting organisation
  * lies in the binding's subtree. Ordered by deadline; one SQL query per page.
@@ -406,17 +426,10 @@ export async function applicationQueue(
   ctx: RequestContext,
   options: { kinds?: readonly string[]; first?: number | null; after?: string | null },
 ): Promise<Page<WorkflowApplication>> {
-  const caller = requireCaller(ctx.caller);
-  if (caller.passwordChangeRequired || caller.kind !== "user") return { items: [], nextCursor: null };
-  const alternatives: FilterQuery<WorkflowApplication>[] = [];
-  for (const binding of caller.roles) {
-    if (CANDIDATE_ROLES.includes(binding.role) || binding.organizationPath.length === 0) continue;
-    const inScope = scopeWhere({ organizationPathPrefixes: [binding.organizationPath] }, { path: "actingOrganizationPath" });
-    alternatives.push({ $and: [{ actorRole: binding.role }, inScope] } as FilterQuery<WorkflowApplication>);
-  }
-  if (alternatives.length === 0) return { items: [], nextCursor: null };
+  const acting = actingScopeWhere(requireCaller(ctx.caller));
+  if (!acting) return { items: [], nextCursor: null };
   const size = clampPageSize(options.first);
-  const where: FilterQuery<WorkflowApplication>[] = [{ status: WorkflowStatus.IN_PROGRESS }, { $or: alternatives }];
+  const where: FilterQuery<WorkflowApplication>[] = [{ status: WorkflowStatus.IN_PROGRESS }, acting as FilterQuery<WorkflowApplication>];
   if (options.kinds?.length) where.push({ kind: { $in: [...options.kinds] } });
   if (options.after) {
     const [orderAt, id] = decodeCursor(options.after, ["date", "uuid"]);

@@ -1,4 +1,4 @@
-import { publicAccess, requiresRole, Rule } from "@xuekao/subgraph-kit";
+import { publicAccess, requiresRole, Rule, signedIn } from "@xuekao/subgraph-kit";
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import type { IdentityContext } from "../../identity-context.js";
 import { Organization, OrganizationKind } from "./organization.entity.js";
@@ -17,6 +17,12 @@ export class OrganizationResolver {
     @Ctx() ctx: IdentityContext,
   ): Promise<Organization[]> {
     return this.service.list(ctx, kind ?? undefined, under ?? undefined);
+  }
+
+  @Query(() => [Organization], { nullable: true, description: "本人管辖范围内的组织（担任工作人员角色的组织及其全部下级），按代码排序" })
+  @Rule(signedIn("只列出本人担任工作人员角色的组织及其下级"))
+  myJurisdiction(@Ctx() ctx: IdentityContext): Promise<Organization[]> {
+    return this.service.jurisdiction(ctx);
   }
 
   @Query(() => Organization, { nullable: true })

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { FilterQuery } from "@mikro-orm/core";
 import { isOrganizationCode } from "@xuekao/rules";
-import { accessRule, authorize, flushUnique, isUuid, PATH_SEPARATOR, requireCaller, splitPath, requireId, Role, textLength, type NamedAccessRule } from "@xuekao/subgraph-kit";
+import { accessRule, authorize, CANDIDATE_ROLES, flushUnique, isUuid, PATH_SEPARATOR, requireCaller, scopeWhere, splitPath, requireId, Role, textLength, type NamedAccessRule } from "@xuekao/subgraph-kit";
 import type { IdentityContext } from "../../identity-context.js";
 import { Organization, OrganizationKind } from "./organization.entity.js";
 import { OrganizationErrors } from "./organization.errors.js";
@@ -53,6 +53,18 @@ export class OrganizationService {
       where.push({ $or: [{ path: root.path }, { path: { $like: `${root.path}${PATH_SEPARATOR}%` } }] });
     }
     return ctx.em.find(Organization, { $and: where }, { orderBy: { code: "asc" } });
+  }
+
+  /**
+   * The organisations inside the caller's jurisdiction: the subtrees of the organisations where
+   * they hold a staff role (a county agency its county and schools, never another province's).
+   * Candidates and third parties have none. One query; by code.
+   */
+  async jurisdiction(ctx: IdentityContext): Promise<Organization[]> {
+    const caller = requireCaller(ctx.caller);
+    const prefixes = caller.roles.filter((binding) => !CANDIDATE_ROLES.includes(binding.role) && binding.organizationPath.length > 0).map((binding) => binding.organizationPath);
+    if (prefixes.length === 0) return [];
+    return ctx.em.find(Organization, scopeWhere({ organizationPathPrefixes: prefixes }, { path: "path" }) as FilterQuery<Organization>, { orderBy: { code: "asc" } });
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { EventOf } from "@xuekao/events";
 import { SmsCodeRequested, UserContactChanged } from "@xuekao/identity/events";
-import { RegistrationWindowClosing, RegistrationWindowOpening } from "@xuekao/registry/events";
+import { RecordRegistered, RegistrationWindowClosing, RegistrationWindowOpening } from "@xuekao/registry/events";
 import { formatBeijingMessageTime } from "@xuekao/rules";
 import { on, Role, type EventConsumer } from "@xuekao/subgraph-kit";
 import type { NotificationContext, NotificationServices } from "../../notification-context.js";
@@ -30,6 +30,12 @@ async function windowClosing(event: EventOf<typeof RegistrationWindowClosing>, c
   const { sessionName, provinceCode, closesAt } = event.payload;
   const candidates = await recipients.withRolesInProvince(ctx, CANDIDATES, provinceCode);
   await messenger.send(ctx, event, candidates, "exam-session.registration-closing", { sessionName, deadline: formatBeijingMessageTime(closesAt) });
+}
+
+/** The candidate learns their record number (also the admission ticket number) once it exists. */
+async function recordRegistered(event: EventOf<typeof RecordRegistered>, ctx: NotificationContext): Promise<void> {
+  const { candidateId, recordNumber } = event.payload;
+  await messenger.send(ctx, event, [await recipients.byId(ctx, candidateId)], "registration.completed", { recordNumber });
 }
 
 const CODE_TEMPLATES: Record<"register" | "change-mobile", TemplateKey> = {
@@ -67,6 +73,7 @@ export const messagingConsumer: EventConsumer<NotificationServices> = {
     on(UserContactChanged, contactChanged),
     on(RegistrationWindowOpening, windowOpening),
     on(RegistrationWindowClosing, windowClosing),
+    on(RecordRegistered, recordRegistered),
     ...workflowMessageHandlers,
   ],
 };

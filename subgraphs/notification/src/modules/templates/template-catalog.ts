@@ -103,14 +103,14 @@ export const TEMPLATES = {
   }),
 
   "registration.returned": template({
-    description: "考籍预报名被班主任或旗县区招生考试机构退回，通知考生修改后重新提交",
+    description: "考籍预注册被班主任或旗县区招生考试机构退回，通知考生修改后重新提交",
     audience: "candidate",
     channels: BOTH,
     variables: [reason],
-    sms: "您提交的考籍预报名信息已被退回，原因：{reason}。请登录考生门户修改后重新提交。",
-    inboxTitle: "考籍预报名信息已退回",
+    sms: "您提交的考籍预注册信息已被退回，原因：{reason}。请登录考生门户修改后重新提交。",
+    inboxTitle: "考籍预注册信息已退回",
     inboxBody:
-      "您提交的考籍预报名信息经审核被退回，退回原因：{reason}。请登录考生门户，按退回原因核对、修改相关信息后重新提交。如有疑问，请咨询所在学校或户籍所在地旗县区招生考试机构。",
+      "您提交的考籍预注册信息经审核被退回，退回原因：{reason}。请登录考生门户，按退回原因核对、修改相关信息后重新提交。如有疑问，请咨询所在学校或户籍所在地旗县区招生考试机构。",
   }),
   "registration.completed": template({
     description: "考籍注册完成，通知考生考籍号（同准考证号）",

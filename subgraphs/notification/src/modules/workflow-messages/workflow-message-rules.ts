@@ -24,7 +24,11 @@ export interface WorkflowMessageRule {
   on: WorkflowMoment;
   /** APPROVED only: true when the approval completed the application, false when a next step follows; absent: either. */
   final?: boolean;
-  template: TemplateKey;
+  /**
+   * The message, or null when another event tells the person instead (a completed
+   * pre-registration: registry's `registry.record-registered` carries the record number).
+   */
+  template: TemplateKey | null;
 }
 
 /**
@@ -48,7 +52,8 @@ export const WORKFLOW_VARIABLES: Readonly<Record<WorkflowMoment, readonly string
  *
  * Templates the events cannot fill, and so never chosen here:
  * - `registration.completed` needs the record number (考籍号), which registry assigns when it
- *   registers the candidate, after the last step (a later registry event, not a workflow one);
+ *   registers the candidate at the last step: it comes from registry's `record-registered` event
+ *   (the pre-registration's final approval has no message of its own, `template: null`);
  * - `certification.approved` and `certification.not-approved` need the viewing deadline of the
  *   results (查看截止时间), which comes with the certificate's issue, not with the decision;
  *   a certification decision gets the generic `workflow.approved` / `workflow.rejected` meanwhile;
@@ -75,6 +80,9 @@ export const WORKFLOW_MESSAGE_RULES: readonly WorkflowMessageRule[] = [
   { kind: "registry.*pre-registration", on: "RETURNED", template: "registration.returned" },
   { kind: "registry.in-school-pre-registration", step: "class-teacher-review", on: "APPROVED", final: false, template: "registration.collection-pending" },
   { kind: "registry.social-pre-registration", step: "province-review", on: "APPROVED", final: false, template: "registration.collection-pending" },
+  // Collection completes it: the candidate hears of it once, with the record number, from
+  // registry's record-registered event (registration.completed), not twice.
+  { kind: "registry.*pre-registration", on: "APPROVED", final: true, template: null },
 ];
 
 /** What an event says, as the table matches it. */
@@ -127,8 +135,8 @@ export function selectWorkflowRule(query: WorkflowMessageQuery, rules: readonly 
   return best;
 }
 
-/** The template of an event's message; the generic rows guarantee one for any kind and step. */
-export function selectWorkflowTemplate(query: WorkflowMessageQuery, rules: readonly WorkflowMessageRule[] = WORKFLOW_MESSAGE_RULES): TemplateKey {
+/** The template of an event's message (null: another event tells); the generic rows guarantee a row for any kind and step. */
+export function selectWorkflowTemplate(query: WorkflowMessageQuery, rules: readonly WorkflowMessageRule[] = WORKFLOW_MESSAGE_RULES): TemplateKey | null {
   const rule = selectWorkflowRule(query, rules);
   if (!rule) throw new Error(`no workflow message rule for ${JSON.stringify(query)} (the table lacks its generic rows)`);
   return rule.template;
@@ -144,6 +152,10 @@ export function workflowMessageRuleProblems(rules: readonly WorkflowMessageRule[
   const seen = new Set<string>();
   rules.forEach((rule, index) => {
     const where = `row ${index + 1} (${rule.kind}${rule.step ? ` ${rule.step}` : ""} ${rule.on}${rule.final === undefined ? "" : rule.final ? " final" : " not final"})`;
+    if (rule.template === null) {
+      if (rule.kind === "*") problems.push(`${where}: a generic row must name a message`);
+      return;
+    }
     const template = TEMPLATES[rule.template];
     if (!template) {
       problems.push(`${where}: unknown template ${rule.template}`);

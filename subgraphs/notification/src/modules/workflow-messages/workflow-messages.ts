@@ -35,24 +35,28 @@ const messenger = new Messenger();
 async function applicationSubmitted(event: EventOf<typeof WorkflowApplicationSubmitted>, ctx: NotificationContext): Promise<void> {
   const { kind, step, applicantId } = event.payload;
   const template = selectWorkflowTemplate({ kind, step: step.key, on: "SUBMITTED" });
+  if (!template) return;
   await messenger.send(ctx, event, [await recipients.byId(ctx, applicantId)], template, variablesOf(template, submittedVariables(event)));
 }
 
 async function applicationDecided(event: EventOf<typeof WorkflowApplicationDecided>, ctx: NotificationContext): Promise<void> {
   const { kind, step, decision, status, applicantId } = event.payload;
   const template = selectWorkflowTemplate({ kind, step: step.key, on: MOMENT_OF_DECISION[decision], final: status === "APPROVED" });
+  if (!template) return;
   await messenger.send(ctx, event, [await recipients.byId(ctx, applicantId)], template, variablesOf(template, decidedVariables(event)));
 }
 
 async function slaWarning(event: EventOf<typeof WorkflowSlaWarning>, ctx: NotificationContext): Promise<void> {
   const { kind, step } = event.payload;
   const template = selectWorkflowTemplate({ kind, step: step.key, on: "SLA_WARNING" });
+  if (!template) return;
   await messenger.send(ctx, event, await recipients.actorsOf(ctx, step), template, variablesOf(template, slaWarningVariables(event)));
 }
 
 async function slaEscalated(event: EventOf<typeof WorkflowSlaEscalated>, ctx: NotificationContext): Promise<void> {
   const { kind, step, provinceCode } = event.payload;
   const template = selectWorkflowTemplate({ kind, step: step.key, on: "SLA_ESCALATED" });
+  if (!template) return;
   await messenger.send(ctx, event, await recipients.actorsAndInstitute(ctx, step, provinceCode), template, variablesOf(template, slaEscalatedVariables(event)));
 }
 

@@ -4,14 +4,18 @@ import { Migration20261122153018 } from "./Migration20261122153018.js";
 import { Migration20261122172606 } from "./Migration20261122172606.js";
 import { Migration20261130121152 } from "./Migration20261130121152.js";
 import { Migration20261130144956 } from "./Migration20261130144956.js";
+import { Migration20261130145129 } from "./Migration20261130145129.js";
 import { Migration20261130150134 } from "./Migration20261130150134.js";
-import { Migration20261130152407 } from "./Migration20261130152407.js";
+import { Migration20261130153821 } from "./Migration20261130153821.js";
+import { Migration20261130155452 } from "./Migration20261130155452.js";
 
 export const migrations: MigrationObject[] = [
   { name: "Migration20261122153018", class: Migration20261122153018 },
   { name: "Migration20261122172606", class: Migration20261122172606 },
   { name: "Migration20261130121152", class: Migration20261130121152 },
   { name: "Migration20261130144956", class: Migration20261130144956 },
+  { name: "Migration20261130145129", class: Migration20261130145129 },
   { name: "Migration20261130150134", class: Migration20261130150134 },
-  { name: "Migration20261130152407", class: Migration20261130152407 },
+  { name: "Migration20261130153821", class: Migration20261130153821 },
+  { name: "Migration20261130155452", class: Migration20261130155452 },
 ];

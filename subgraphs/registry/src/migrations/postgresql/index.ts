@@ -4,14 +4,18 @@ import { Migration20261122153018 } from "./Migration20261122153018.js";
 import { Migration20261122172606 } from "./Migration20261122172606.js";
 import { Migration20261130121152 } from "./Migration20261130121152.js";
 import { Migration20261130144957 } from "./Migration20261130144957.js";
+import { Migration20261130145130 } from "./Migration20261130145130.js";
 import { Migration20261130150134 } from "./Migration20261130150134.js";
-import { Migration20261130152408 } from "./Migration20261130152408.js";
+import { Migration20261130153823 } from "./Migration20261130153823.js";
+import { Migration20261130155453 } from "./Migration20261130155453.js";
 
 export const migrations: MigrationObject[] = [
   { name: "Migration20261122153018", class: Migration20261122153018 },
   { name: "Migration20261122172606", class: Migration20261122172606 },
   { name: "Migration20261130121152", class: Migration20261130121152 },
   { name: "Migration20261130144957", class: Migration20261130144957 },
+  { name: "Migration20261130145130", class: Migration20261130145130 },
   { name: "Migration20261130150134", class: Migration20261130150134 },
-  { name: "Migration20261130152408", class: Migration20261130152408 },
+  { name: "Migration20261130153823", class: Migration20261130153823 },
+  { name: "Migration20261130155453", class: Migration20261130155453 },
 ];

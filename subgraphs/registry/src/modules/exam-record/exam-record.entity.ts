@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Entity, Index, PrimaryKey, Property, Unique } from "@mikro-orm/core";
-import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 
 export enum ExamRecordStatus {
   PRE_REGISTERED = "PRE_REGISTERED",
@@ -12,7 +12,7 @@ export enum ExamRecordStatus {
 
 registerEnumType(ExamRecordStatus, {
   name: "ExamRecordStatus",
-  description: "考籍状态：预报名 / 已注册 / 休籍 / 已转出 / 已毕业",
+  description: "考籍状态：预注册 / 已注册 / 休籍 / 已转出 / 已毕业",
 });
 
 /**
@@ -42,9 +42,10 @@ export class ExamRecord {
   @Unique()
   candidateId!: string;
 
-  @Property({ type: "uuid" })
+  /** The school of an in-school candidate; null for a social candidate. */
+  @Property({ type: "uuid", nullable: true })
   @Index()
-  schoolId!: string;
+  schoolId: string | null = null;
 
   /**
    * Organisation path (ids, province first) of where the candidate sits: the class for an
@@ -53,6 +54,23 @@ export class ExamRecord {
   @Property({ type: "string", length: 400 })
   @Index()
   organizationPath!: string;
+
+  /**
+   * Official code of the province the record is registered in (15, 11, …): the sessions the
+   * candidate may enter. Set when the record is created (collection); null on rows from before.
+   */
+  @Field(() => String, { nullable: true, description: "考籍所在省级行政区划代码" })
+  @Property({ type: "string", length: 2, nullable: true })
+  provinceCode: string | null = null;
+
+  /**
+   * In-school candidates: the calendar year of the 1 September (Beijing time) they entered high
+   * school, from which year 1's sitting rules follow (docs/domain.md "Subject registration").
+   * Null for social candidates, who have none.
+   */
+  @Field(() => Int, { nullable: true, description: "入学年份（在校考生；社会考生为空）" })
+  @Property({ type: "integer", nullable: true })
+  enrollmentYear: number | null = null;
 
   @Field(() => Date)
   @Property({ type: "datetime" })

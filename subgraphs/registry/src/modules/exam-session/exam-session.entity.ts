@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { Entity, PrimaryKey, Property, Unique } from "@mikro-orm/core";
+import { Entity, PrimaryKey, Property, Unique, type Opt } from "@mikro-orm/core";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 
 /**
@@ -40,6 +40,13 @@ export class ExamSession {
   @Property({ type: "datetime", nullable: true })
   scoresPublishedAt: Date | null = null;
 
+  /**
+   * The codes of the subjects the session offers, a subset of its province's catalogue, as a JSON
+   * array in catalogue order (read them with `subjectCodes()`).
+   */
+  @Property({ type: "text", default: "[]" })
+  subjectCodesJson: Opt<string> = "[]";
+
   @Property({ type: "datetime" })
   createdAt!: Date;
 
@@ -50,4 +57,18 @@ export class ExamSession {
   /** When candidates were reminded the window closes soon (once). */
   @Property({ type: "datetime", nullable: true })
   closingReminderSentAt: Date | null = null;
+
+  subjectCodes(): string[] {
+    return JSON.parse(this.subjectCodesJson) as string[];
+  }
+
+  /** Open for subject registration at `now`: from the opening instant, up to (not at) the closing one. */
+  isOpenAt(now: Date): boolean {
+    return now >= this.registrationOpensAt && now < this.registrationClosesAt;
+  }
+
+  /** Results are shown to candidates and schools from the publication instant on. */
+  scoresPublishedAtOrBefore(now: Date): boolean {
+    return this.scoresPublishedAt !== null && now >= this.scoresPublishedAt;
+  }
 }

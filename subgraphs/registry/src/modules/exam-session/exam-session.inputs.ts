@@ -19,4 +19,7 @@ export class CreateExamSessionInput {
 
   @Field(() => Date, { nullable: true })
   scoresPublishedAt?: Date | null;
+
+  @Field(() => [String], { nullable: true, description: "本考次开考的科目代码（须为本省科目目录中的科目）；不填为本省全部科目" })
+  subjectCodes?: string[] | null;
 }

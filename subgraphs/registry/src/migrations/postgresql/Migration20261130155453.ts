@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261130152408 extends Migration {
+export class Migration20261130155453 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`alter table "spreadsheet_import" add column "work_started_at" timestamptz null;`);

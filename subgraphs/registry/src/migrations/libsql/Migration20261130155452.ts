@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261130152407 extends Migration {
+export class Migration20261130155452 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`alter table \`spreadsheet_import\` add column \`work_started_at\` datetime null;`);
