@@ -2,7 +2,7 @@ import { DEMO_PASSWORD, demoOrgId, demoRosterStudents, demoUsers } from "@xuekao
 import { InProcessBus } from "@xuekao/events";
 import { identitySubgraph } from "@xuekao/identity";
 import { idNumberCheckDigit } from "@xuekao/rules";
-import { AuditEntry, createLogger, FakeClock, JWKS_PATH } from "@xuekao/subgraph-kit";
+import { AuditEntry, createLogger, FakeClock, JWKS_PATH, SpreadsheetImport, SpreadsheetImportStatus } from "@xuekao/subgraph-kit";
 import { signedInAs, startTestSubgraph, testDrivers, type TestSubgraph } from "@xuekao/subgraph-kit/testing";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -327,6 +327,26 @@ describe.each(drivers)("the student-record roster on %s", (driver) => {
     }
     const anonymous = await registry.graphql(START, { schoolId: SCHOOL, fileName: "名单.xlsx" });
     expect(anonymous.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+  });
+
+  it("imports only into a school: a class or an unknown id is refused with ROSTER_SCHOOL_NOT_FOUND", async () => {
+    for (const schoolId of [CLASS_1, "00000000-0000-4000-a000-000000000000", "not-an-id"]) {
+      const result = await gql(START, { schoolId, fileName: "名单.xlsx" }, "school1");
+      expect(result.errors?.[0]?.extensions?.code).toBe("ROSTER_SCHOOL_NOT_FOUND");
+      expect(result.errors?.[0]?.message).toBe("学校不存在");
+    }
+  });
+
+  it("shows work interrupted by a restart as failed, with nothing written, and lets it be checked again", async () => {
+    const job = await dryRun(await xlsx([row(idNumber(60, 640), "冯十二")]));
+    // As a replica that stopped half-way through a commit would have left it, an hour ago.
+    await em().nativeUpdate(SpreadsheetImport, { id: job.id }, { status: SpreadsheetImportStatus.COMMITTING, workStartedAt: new Date("2026-11-19T23:00:00Z") });
+    const before = await rosterCount();
+    expect(await settled(job.id)).toMatchObject({ status: "FAILED", failureMessage: "处理中断，未写入任何数据，请重新检查" });
+    expect(await rosterCount()).toBe(before);
+    const again = await gql<{ checkRosterImport: ImportState }>(CHECK, { id: job.id }, "school1");
+    expect(again.errors).toBeUndefined();
+    expect(await settled(job.id)).toMatchObject({ status: "CHECKED", problemCount: 0 });
   });
 
   it("imports 5,000 rows: checks and commits them with progress", async () => {

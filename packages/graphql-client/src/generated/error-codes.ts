@@ -87,7 +87,6 @@ export const ERROR_CODES = {
   ROLE_NOT_FOR_CANDIDATE: { category: "BAD_USER_INPUT", message: "考生账号不能被授予工作人员角色，请为工作人员另建账号", modules: ["staff-account"] },
   ROLE_NOT_GRANTABLE: { category: "BAD_USER_INPUT", message: "考生和第三方系统的账号不能由工作人员创建", modules: ["staff-account"] },
   ROLE_ORGANIZATION_MISMATCH: { category: "BAD_USER_INPUT", message: "（消息含参数）", modules: ["staff-account"] },
-  ROSTER_CLASS_NOT_FOUND: { category: "BAD_USER_INPUT", message: "班级不存在或不属于该学校", modules: ["roster"] },
   ROSTER_NAME_MISMATCH: { category: "BAD_USER_INPUT", message: "姓名与学校学籍名单中的不一致，请按学籍登记的姓名填写", modules: ["pre-registration"] },
   ROSTER_SCHOOL_NOT_FOUND: { category: "BAD_USER_INPUT", message: "学校不存在", modules: ["roster"] },
   ROUTE_INVALID: { category: "BAD_USER_INPUT", message: "（消息含参数）", modules: ["workflow"] },

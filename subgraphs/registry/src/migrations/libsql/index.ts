@@ -7,6 +7,7 @@ import { Migration20261130144956 } from "./Migration20261130144956.js";
 import { Migration20261130145129 } from "./Migration20261130145129.js";
 import { Migration20261130150134 } from "./Migration20261130150134.js";
 import { Migration20261130153821 } from "./Migration20261130153821.js";
+import { Migration20261130155452 } from "./Migration20261130155452.js";
 
 export const migrations: MigrationObject[] = [
   { name: "Migration20261122153018", class: Migration20261122153018 },
@@ -16,4 +17,5 @@ export const migrations: MigrationObject[] = [
   { name: "Migration20261130145129", class: Migration20261130145129 },
   { name: "Migration20261130150134", class: Migration20261130150134 },
   { name: "Migration20261130153821", class: Migration20261130153821 },
+  { name: "Migration20261130155452", class: Migration20261130155452 },
 ];

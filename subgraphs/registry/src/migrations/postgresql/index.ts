@@ -7,6 +7,7 @@ import { Migration20261130144957 } from "./Migration20261130144957.js";
 import { Migration20261130145130 } from "./Migration20261130145130.js";
 import { Migration20261130150134 } from "./Migration20261130150134.js";
 import { Migration20261130153823 } from "./Migration20261130153823.js";
+import { Migration20261130155453 } from "./Migration20261130155453.js";
 
 export const migrations: MigrationObject[] = [
   { name: "Migration20261122153018", class: Migration20261122153018 },
@@ -16,4 +17,5 @@ export const migrations: MigrationObject[] = [
   { name: "Migration20261130145130", class: Migration20261130145130 },
   { name: "Migration20261130150134", class: Migration20261130150134 },
   { name: "Migration20261130153823", class: Migration20261130153823 },
+  { name: "Migration20261130155453", class: Migration20261130155453 },
 ];
