@@ -4,11 +4,15 @@
  *
  *   node backend/dist/cli.js audit verify [subgraph…]              every audit chain, or the ones named
  *   node backend/dist/cli.js personal-data reencrypt [--all] [subgraph…]
+ *   node backend/dist/cli.js organizations announce
  *
  * `audit verify` walks each chain and names the first entry that does not hold (edited, missing,
  * or out of order); it exits 1 when any chain is broken. `personal-data reencrypt` brings every
  * protected column under the active key of PERSONAL_DATA_KEYS (after adding a new key as active
  * and keeping the old one listed); `--all` rewrites every row (after changing the lookup key).
+ * `organizations announce` puts every organisation of identity in its outbox again
+ * (`identity.organization-changed`), which the running identity publishes: other subgraphs'
+ * directories (registry's) then know organisations created before they kept one.
  */
 import {
   loadPersonalDataKeys,
@@ -17,9 +21,11 @@ import {
   reencryptPersonalData,
   registerPersonalDataKeys,
   subgraphEntities,
+  systemClock,
   verifyAuditChain,
   type AnySubgraphDefinition,
 } from "@xuekao/subgraph-kit";
+import { announceOrganizations, identitySubgraph } from "@xuekao/identity";
 import { join } from "node:path";
 import { SUBGRAPHS } from "./backend.js";
 
@@ -31,6 +37,7 @@ const USAGE = [
   "用法：",
   "  audit verify [子图…]                      校验审计链（默认全部子图）",
   "  personal-data reencrypt [--all] [子图…]   以当前密钥重新加密个人信息（--all：全部重写，含查找索引）",
+  "  organizations announce                    重新发布全部组织（供其他子图的组织目录同步）",
   `  子图：${SUBGRAPHS.map((definition) => definition.name).join("、")}`,
 ].join("\n");
 
@@ -87,6 +94,12 @@ export async function runCommand(args: readonly string[], env: Record<string, st
           : `${definition.name}：${columns.map(([column, count]) => `${column} 重写 ${count} 行`).join("，")}`,
       );
     }
+    return 0;
+  }
+
+  if (area === "organizations" && verb === "announce") {
+    const count = await withDatabase(identitySubgraph, env, (orm) => announceOrganizations(orm.em.fork(), systemClock.now()));
+    out.write(`identity：已将 ${count} 个组织写入待发布事件，运行中的身份子图将发布给其他子图`);
     return 0;
   }
 

@@ -16,6 +16,12 @@ const routes: RouteRecordRaw[] = [
     meta: { titleKey: "school.title", navKey: "school.nav.records" },
   },
   {
+    path: "roster",
+    name: "school-roster",
+    component: () => import("./pages/RosterPage.vue"),
+    meta: { titleKey: "school.roster.title", navKey: "school.nav.roster", roles: ["SCHOOL_ADMIN", "SCHOOL_STAFF", "CLASS_TEACHER"] satisfies Role[] },
+  },
+  {
     path: "results",
     name: "school-results",
     component: () => import("./pages/SessionResultsPage.vue"),

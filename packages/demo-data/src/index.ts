@@ -137,3 +137,39 @@ export const demoUsers: DemoUser[] = [
 ];
 
 export const demoUserId = (username: string) => demoId(`user:${username}`);
+
+export interface DemoRosterStudent {
+  /** 学籍号: G + the ID number. */
+  studentNumber: string;
+  name: string;
+  idNumber: string;
+  /** The class (an organisation id). */
+  classId: string;
+  /** The demo account of the student, when they have one (the in-school candidates). */
+  userId: string | null;
+}
+
+/**
+ * The demo school's student-record roster (学籍名单, registry): the 30 in-school candidates, and
+ * ten more students who have no account yet (they could register and pre-register).
+ */
+export const demoRosterStudents: DemoRosterStudent[] = [
+  ...students.map((student) => ({
+    studentNumber: `G${student.idNumber!}`,
+    name: student.displayName,
+    idNumber: student.idNumber!,
+    classId: student.organizationId,
+    userId: student.id,
+  })),
+  ...Array.from({ length: 10 }, (_, index) => {
+    const n = index + 1;
+    const idNumber = demoIdNumber("150102", `2009${String(((index + 5) % 12) + 1).padStart(2, "0")}${String(((index * 2) % 27) + 1).padStart(2, "0")}`, 400 + n);
+    return {
+      studentNumber: `G${idNumber}`,
+      name: `${SURNAMES[(index + 11) % SURNAMES.length]}${GIVEN[(index + 3) % GIVEN.length]}`,
+      idNumber,
+      classId: demoOrgId(n <= 5 ? "im-class-1" : "im-class-2"),
+      userId: null,
+    };
+  }),
+];

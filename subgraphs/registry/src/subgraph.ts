@@ -15,6 +15,9 @@ import { INFORMATION_CHANGE_CHAINS, InformationChange } from "./modules/informat
 import { DirectoryOrganization } from "./modules/organization-directory/directory-organization.entity.js";
 import { organizationDirectoryConsumer } from "./modules/organization-directory/organization-directory.consumer.js";
 import { OrganizationDirectoryResolver } from "./modules/organization-directory/organization-directory.resolver.js";
+import { RosterEntry } from "./modules/roster/roster.entity.js";
+import { RosterErrors } from "./modules/roster/roster.errors.js";
+import { RosterResolver } from "./modules/roster/roster.resolver.js";
 import { InSchoolPreRegistration, PRE_REGISTRATION_CHAINS, SocialPreRegistration } from "./modules/pre-registration/pre-registration.workflow.js";
 import { windowRemindersJob } from "./modules/registration-window/window-reminders.job.js";
 import { SubjectEntry } from "./modules/subject-entry/subject-entry.entity.js";
@@ -31,20 +34,20 @@ import { seedRegistryDemo } from "./seeders/demo.seeder.js";
 export const registrySubgraph: SubgraphDefinition<RegistryServices> = {
   name: "registry",
   defaultPort: 4002,
-  resolvers: [ExamSessionResolver, ExamRecordResolver, OrganizationDirectoryResolver, ExamSubjectResolver, SubjectEntryResolver, SubjectResultResolver],
+  resolvers: [ExamSessionResolver, ExamRecordResolver, OrganizationDirectoryResolver, RosterResolver, ExamSubjectResolver, SubjectEntryResolver, SubjectResultResolver],
   // OutboxEvent: registry publishes events (window reminders); ProcessedEvent: consumed events
   // (identity's organisations), for dedupe; JobLease: the scheduler's leases.
-  entities: [ExamSession, ExamRecord, DirectoryOrganization, ExamSubject, SubjectEntry, OutboxEvent, ProcessedEvent, JobLease],
+  entities: [ExamSession, ExamRecord, DirectoryOrganization, RosterEntry, ExamSubject, SubjectEntry, OutboxEvent, ProcessedEvent, JobLease],
   consumers: [organizationDirectoryConsumer],
   // The subject catalogues are configuration, like the approval chains: written at every start when missing.
   setup: async ({ orm }) => {
     await seedSubjectCatalogue(orm);
     return {};
   },
-  jobs: () => [windowRemindersJob],
-  // Results arrive as .xlsx files through the kit's uploads and spreadsheet imports.
+  // Schools upload their roster, agencies their results, as .xlsx (kit spreadsheet imports).
   files: true,
   spreadsheetImports: true,
+  jobs: () => [windowRemindersJob],
   // The record's approval chains (Inner Mongolia's, as data): their modules attach to them as they come.
   workflows: {
     kinds: [InSchoolPreRegistration, SocialPreRegistration, InformationChange, InProvinceTransfer, Suspension],
@@ -52,5 +55,5 @@ export const registrySubgraph: SubgraphDefinition<RegistryServices> = {
   },
   migrations: { libsql: libsqlMigrations, postgresql: postgresqlMigrations },
   seedDemo: seedRegistryDemo,
-  errors: [ExamSessionErrors, SubjectEntryErrors, SubjectResultErrors],
+  errors: [ExamSessionErrors, RosterErrors, SubjectEntryErrors, SubjectResultErrors],
 };

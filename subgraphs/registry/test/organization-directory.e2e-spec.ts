@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { DEMO_PASSWORD, demoOrganizationPath, demoOrgId } from "@xuekao/demo-data";
 import { InProcessBus } from "@xuekao/events";
-import { identitySubgraph } from "@xuekao/identity";
+import { announceOrganizations, identitySubgraph } from "@xuekao/identity";
 import { OrganizationChanged } from "@xuekao/identity/events";
 import { createLogger, JWKS_PATH, splitPath } from "@xuekao/subgraph-kit";
 import { signedInAs, startTestSubgraph, testDrivers, type TestSubgraph } from "@xuekao/subgraph-kit/testing";
@@ -103,6 +103,28 @@ describe.each(drivers)("registry's organisation directory on %s", (driver) => {
     const row = await eventually(async () => (await em().findOne(DirectoryOrganization, { id })) ?? undefined, "the school in registry's directory");
     expect(row).toMatchObject({ code: "1501020077", name: "呼和浩特市第七十七中学", kind: "SCHOOL", provinceCode: "15", parentId: COUNTY, path: [...COUNTY_PATH, id].join("/") });
     expect((await schools({ search: "1501020077" })).items.map((school) => school.id)).toEqual([id]);
+  });
+
+  it("learns organisations created before it kept a directory when identity announces them all again", async () => {
+    // An organisation identity holds without ever having announced it (created before the event existed).
+    const id = randomUUID();
+    await identity.service.orm.em
+      .fork()
+      .getConnection()
+      .execute(`insert into organization (id, code, name, kind, parent_id, path, created_at) values (?, ?, ?, ?, ?, ?, ?)`, [
+        id,
+        "1501020055",
+        "呼和浩特市第五十五中学",
+        "SCHOOL",
+        COUNTY,
+        [...COUNTY_PATH, id].join("/"),
+        new Date("2026-01-01T00:00:00Z").toISOString(),
+      ]);
+    expect(await em().findOne(DirectoryOrganization, { id })).toBeNull();
+    const announced = await announceOrganizations(identity.service.orm.em.fork(), new Date("2026-11-20T05:00:00Z"));
+    expect(announced).toBeGreaterThanOrEqual(10);
+    const row = await eventually(async () => (await em().findOne(DirectoryOrganization, { id })) ?? undefined, "the announced school in registry's directory");
+    expect(row).toMatchObject({ code: "1501020055", kind: "SCHOOL", provinceCode: "15", parentId: COUNTY });
   });
 
   it("keeps the newest state: an older event arriving late changes nothing, a redelivery nothing twice", async () => {

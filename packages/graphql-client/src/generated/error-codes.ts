@@ -73,6 +73,7 @@ export const ERROR_CODES = {
   ROLE_NOT_FOR_CANDIDATE: { category: "BAD_USER_INPUT", message: "考生账号不能被授予工作人员角色，请为工作人员另建账号", modules: ["staff-account"] },
   ROLE_NOT_GRANTABLE: { category: "BAD_USER_INPUT", message: "考生和第三方系统的账号不能由工作人员创建", modules: ["staff-account"] },
   ROLE_ORGANIZATION_MISMATCH: { category: "BAD_USER_INPUT", message: "（消息含参数）", modules: ["staff-account"] },
+  ROSTER_SCHOOL_NOT_FOUND: { category: "BAD_USER_INPUT", message: "学校不存在", modules: ["roster"] },
   ROUTE_INVALID: { category: "BAD_USER_INPUT", message: "（消息含参数）", modules: ["workflow"] },
   SIGNATURE_INVALID: { category: "FORBIDDEN", message: "链接无效，请重新获取", modules: ["files"] },
   SITTING_TOO_EARLY: { category: "CONFLICT", message: "在校考生最早于高一下学期末参加合格考，本考次报名截止时您尚在高一上学期，不能报考", modules: ["subject-entry"] },

@@ -114,6 +114,10 @@ export class SpreadsheetImport {
   @Property({ type: "datetime" })
   createdAt!: Date;
 
+  /** When the current check or commit started: work older than the kit's limit was interrupted (a restart). */
+  @Property({ type: "datetime", nullable: true })
+  workStartedAt: Date | null = null;
+
   @Field(() => Date, { nullable: true })
   @Property({ type: "datetime", nullable: true })
   checkedAt: Date | null = null;

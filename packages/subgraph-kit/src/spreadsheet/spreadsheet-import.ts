@@ -26,6 +26,12 @@ export const SPREADSHEET_UPLOAD: FileSlotSpec = {
 /** Progress is written every this many rows (a poll a second then moves visibly on 5,000 rows). */
 export const PROGRESS_EVERY_ROWS = 250;
 
+/**
+ * Work running longer than this was interrupted (the process stopped): the import is then shown
+ * as failed, with nothing written (a commit is one transaction), and may be checked again.
+ */
+export const INTERRUPTED_AFTER_MINUTES = 30;
+
 /** Reports how many rows are done (throttled by the kit). */
 export type ImportProgress = (done: number) => Promise<void>;
 
@@ -84,12 +90,22 @@ export async function findSpreadsheetImport(ctx: RequestContext<object>, kind: {
   if (!job) throw SpreadsheetErrors.SPREADSHEET_IMPORT_NOT_FOUND();
   const live = committing.get(job.id);
   if (live !== undefined && job.status === SpreadsheetImportStatus.COMMITTING) job.processedRows = live;
+  const busy = job.status === SpreadsheetImportStatus.CHECKING || job.status === SpreadsheetImportStatus.COMMITTING;
+  const limit = ctx.clock.now().getTime() - INTERRUPTED_AFTER_MINUTES * 60_000;
+  if (busy && !running.has(job.id) && (job.workStartedAt?.getTime() ?? 0) < limit) {
+    const changed = await ctx.em.fork().nativeUpdate(
+      SpreadsheetImport,
+      { id: job.id, status: job.status },
+      { status: SpreadsheetImportStatus.FAILED, failureMessage: SHEET_FAILURE_MESSAGES.INTERRUPTED },
+    );
+    if (changed === 1) Object.assign(job, { status: SpreadsheetImportStatus.FAILED, failureMessage: SHEET_FAILURE_MESSAGES.INTERRUPTED });
+  }
   return job;
 }
 
 /** Moves the import from one of `from` to `to`, or refuses: of two clicks racing, one wins. */
 async function claim(ctx: RequestContext<object>, job: SpreadsheetImport, from: SpreadsheetImportStatus[], to: SpreadsheetImportStatus): Promise<void> {
-  const changed = await ctx.em.fork().nativeUpdate(SpreadsheetImport, { id: job.id, status: { $in: from } }, { status: to, processedRows: 0 });
+  const changed = await ctx.em.fork().nativeUpdate(SpreadsheetImport, { id: job.id, status: { $in: from } }, { status: to, processedRows: 0, workStartedAt: ctx.clock.now() });
   if (changed !== 1) {
     const now = await ctx.em.fork().findOneOrFail(SpreadsheetImport, { id: job.id });
     if (now.status === SpreadsheetImportStatus.COMMITTED) throw SpreadsheetErrors.SPREADSHEET_IMPORT_DONE();
@@ -116,11 +132,13 @@ async function readAndCheck<Columns extends SpreadsheetColumns, Context extends 
   kind: SpreadsheetImportKind<Columns, Context>,
   job: SpreadsheetImport,
   progress: ImportProgress,
+  parsedRows: (total: number) => Promise<void> = async () => {},
 ): Promise<{ rows: SheetRow<RowOf<Columns>>[]; problems: SpreadsheetProblem[]; totalRows: number }> {
   const file = await ctx.em.findOne(StoredFile, { id: job.fileId });
   const bytes = file ? await ctx.files.read(file) : null;
   if (!bytes) throw new SheetUnreadable("UNREADABLE");
   const parsed = await readSpreadsheet(kind.spreadsheet, bytes);
+  await parsedRows(parsed.totalRows);
   const domain = await kind.check(ctx, parsed.rows, job, progress);
   const headers = Object.values(kind.spreadsheet.columns).map((column) => column.header);
   return { rows: parsed.rows, problems: sortProblems([...parsed.problems, ...domain], headers), totalRows: parsed.totalRows };
@@ -163,7 +181,14 @@ export async function checkSpreadsheetImport<Columns extends SpreadsheetColumns,
     job.id,
     (async () => {
       try {
-        const result = await readAndCheck(work, kind, job, throttled(async (done) => void (await update({ processedRows: done }))));
+        const result = await readAndCheck(
+          work,
+          kind,
+          job,
+          throttled(async (done) => void (await update({ processedRows: done }))),
+          // Known once the file is read, so that the page can show how far the check is.
+          async (totalRows) => void (await update({ totalRows })),
+        );
         await update({
           status: SpreadsheetImportStatus.CHECKED,
           totalRows: result.totalRows,

@@ -15,6 +15,8 @@ export const SHEET_FAILURE_MESSAGES = {
   EMPTY: "表格中没有数据行",
   HEADER_MISSING: (headers: string[]) => `第 1 行缺少表头：${headers.join("、")}（请使用模板）`,
   TOO_MANY_ROWS: (limit: string) => `表格行数超过上限（${limit} 行），请分成几个文件导入`,
+  /** The work was interrupted (the service restarted); a commit is one transaction, so nothing was written. */
+  INTERRUPTED: "处理中断，未写入任何数据，请重新检查",
   /** Anything else (logged): the person may try again. */
   INTERNAL: "处理文件时发生错误，未写入任何数据，请稍后重试",
 } as const;

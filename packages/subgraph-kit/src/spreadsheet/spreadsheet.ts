@@ -33,7 +33,8 @@ export interface SpreadsheetColumn<T = unknown> {
 /** A sheet's declared columns by key; the row type follows from the parsers. */
 export type SpreadsheetColumns = Record<string, SpreadsheetColumn<unknown>>;
 
-type ValueOf<C> = C extends SpreadsheetColumn<infer T> ? T : never;
+// From the parser's answer (object literals in a union gain `value?: undefined`, hence Exclude).
+type ValueOf<C> = C extends { parse: (text: string) => infer R } ? (R extends { value: infer V } ? Exclude<V, undefined> : never) : never;
 /** The typed row of a sheet: a required column's value, an optional one's value or null. */
 export type RowOf<Columns extends SpreadsheetColumns> = {
   [K in keyof Columns]: Columns[K]["required"] extends true ? ValueOf<Columns[K]> : ValueOf<Columns[K]> | null;

@@ -1,5 +1,5 @@
 import { beijingDate, schoolYearOf } from "@xuekao/rules";
-import { demoOrganizationPath, demoOrganizations, demoOrgId, demoUserId, demoUsers } from "@xuekao/demo-data";
+import { demoOrganizationPath, demoOrganizations, demoOrgId, demoRosterStudents, demoUserId, demoUsers } from "@xuekao/demo-data";
 import { splitPath } from "@xuekao/subgraph-kit";
 import type { RegistryContext } from "../registry-context.js";
 import { ExamRecord, ExamRecordStatus } from "../modules/exam-record/exam-record.entity.js";
@@ -7,6 +7,7 @@ import { ExamSession } from "../modules/exam-session/exam-session.entity.js";
 import { ExamSubject } from "../modules/exam-subject/exam-subject.entity.js";
 import { DirectoryOrganization } from "../modules/organization-directory/directory-organization.entity.js";
 import { OrganizationDirectoryService } from "../modules/organization-directory/organization-directory.service.js";
+import { RosterEntry } from "../modules/roster/roster.entity.js";
 import { SubjectEntry, SubjectResult } from "../modules/subject-entry/subject-entry.entity.js";
 
 /**
@@ -65,6 +66,25 @@ function demoSessions(now: Date) {
   ];
 }
 
+/** The demo school's roster (the in-school candidates and ten students without an account): the entries missing are added. */
+async function seedRoster(ctx: RegistryContext): Promise<void> {
+  const known = new Set((await ctx.em.find(RosterEntry, {}, { fields: ["studentNumber"] })).map((row) => row.studentNumber));
+  for (const student of demoRosterStudents) {
+    if (known.has(student.studentNumber)) continue;
+    ctx.em.create(RosterEntry, {
+      schoolId: demoOrgId("im-school"),
+      classId: student.classId,
+      organizationPath: demoOrganizationPath(student.classId),
+      studentNumber: student.studentNumber,
+      name: student.name,
+      idNumber: student.idNumber,
+      idNumberLookup: ctx.personalData.lookup("id-number", student.idNumber),
+      createdAt: ctx.clock.now(),
+      updatedAt: ctx.clock.now(),
+    });
+  }
+}
+
 /**
  * The demo in-school candidates are in year 2 at the first start (and later): the year-1 rules
  * (first sitting from the second term, at most four subjects) do not stop candidate1 from
@@ -82,13 +102,14 @@ const demoResults = (): Array<{ username: string; subjectCode: string; result: S
 
 /**
  * Idempotent: adds the demo exam sessions when there are none (a later start, on another day,
- * would compute other codes), the organisation directory, the in-school candidates' records that
- * are missing (and the province and enrollment year of records from before those columns), and
- * the past session's entries and results once.
+ * would compute other codes), the organisation directory, the demo school's roster, the
+ * in-school candidates' records that are missing (and the province and enrollment year of records
+ * from before those columns), and the past session's entries and results once.
  */
 export async function seedRegistryDemo(ctx: RegistryContext): Promise<void> {
   const { em, clock } = ctx;
   await seedDirectory(ctx);
+  await seedRoster(ctx);
   if ((await em.count(ExamSession, {})) === 0) {
     const catalogue = await em.find(ExamSubject, {}, { orderBy: { sortOrder: "asc" } });
     for (const session of demoSessions(clock.now())) {

@@ -5,7 +5,8 @@ import { Migration20261122172606 } from "./Migration20261122172606.js";
 import { Migration20261130121152 } from "./Migration20261130121152.js";
 import { Migration20261130144956 } from "./Migration20261130144956.js";
 import { Migration20261130145129 } from "./Migration20261130145129.js";
-import { Migration20261130151649 } from "./Migration20261130151649.js";
+import { Migration20261130150134 } from "./Migration20261130150134.js";
+import { Migration20261130152407 } from "./Migration20261130152407.js";
 
 export const migrations: MigrationObject[] = [
   { name: "Migration20261122153018", class: Migration20261122153018 },
@@ -13,5 +14,6 @@ export const migrations: MigrationObject[] = [
   { name: "Migration20261130121152", class: Migration20261130121152 },
   { name: "Migration20261130144956", class: Migration20261130144956 },
   { name: "Migration20261130145129", class: Migration20261130145129 },
-  { name: "Migration20261130151649", class: Migration20261130151649 },
+  { name: "Migration20261130150134", class: Migration20261130150134 },
+  { name: "Migration20261130152407", class: Migration20261130152407 },
 ];

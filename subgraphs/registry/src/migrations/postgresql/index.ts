@@ -5,7 +5,8 @@ import { Migration20261122172606 } from "./Migration20261122172606.js";
 import { Migration20261130121152 } from "./Migration20261130121152.js";
 import { Migration20261130144957 } from "./Migration20261130144957.js";
 import { Migration20261130145130 } from "./Migration20261130145130.js";
-import { Migration20261130151650 } from "./Migration20261130151650.js";
+import { Migration20261130150134 } from "./Migration20261130150134.js";
+import { Migration20261130152408 } from "./Migration20261130152408.js";
 
 export const migrations: MigrationObject[] = [
   { name: "Migration20261122153018", class: Migration20261122153018 },
@@ -13,5 +14,6 @@ export const migrations: MigrationObject[] = [
   { name: "Migration20261130121152", class: Migration20261130121152 },
   { name: "Migration20261130144957", class: Migration20261130144957 },
   { name: "Migration20261130145130", class: Migration20261130145130 },
-  { name: "Migration20261130151650", class: Migration20261130151650 },
+  { name: "Migration20261130150134", class: Migration20261130150134 },
+  { name: "Migration20261130152408", class: Migration20261130152408 },
 ];
