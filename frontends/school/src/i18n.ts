@@ -62,7 +62,7 @@ export const messages = {
         TRANSFERRED_OUT: "已转出",
         GRADUATED: "已毕业",
       },
-      summary: { records: "考籍记录", registered: "已注册" },
+      summary: { registered: "已注册考籍", underReview: "预注册审核中", awaitingCollection: "待采集" },
       nav: { records: "考籍管理", roster: "学籍名单", results: "考次成绩", staff: "班级与教职工" },
       results: {
         heading: "考次成绩",
@@ -246,7 +246,7 @@ export const messages = {
         TRANSFERRED_OUT: "Transferred out",
         GRADUATED: "Graduated",
       },
-      summary: { records: "Exam records", registered: "Registered" },
+      summary: { registered: "Registered records", underReview: "Pre-registrations under review", awaitingCollection: "Awaiting collection" },
       nav: { records: "Exam records", roster: "Student roster", results: "Session results", staff: "Classes and staff" },
       results: {
         heading: "Session results",

@@ -18,6 +18,7 @@ import { OrganizationDirectoryResolver } from "./modules/organization-directory/
 import { PreRegistration } from "./modules/pre-registration/pre-registration.entity.js";
 import { PreRegistrationErrors } from "./modules/pre-registration/pre-registration.errors.js";
 import { PreRegistrationResolver } from "./modules/pre-registration/pre-registration.resolver.js";
+import { RegistrationProgressResolver } from "./modules/registration-progress/registration-progress.resolver.js";
 import { RosterEntry } from "./modules/roster/roster.entity.js";
 import { RosterErrors } from "./modules/roster/roster.errors.js";
 import { RosterResolver } from "./modules/roster/roster.resolver.js";
@@ -43,6 +44,7 @@ export const registrySubgraph: SubgraphDefinition<RegistryServices> = {
     OrganizationDirectoryResolver,
     RosterResolver,
     PreRegistrationResolver,
+    RegistrationProgressResolver,
     ExamSubjectResolver,
     SubjectEntryResolver,
     SubjectResultResolver,

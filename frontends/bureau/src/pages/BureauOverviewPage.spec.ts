@@ -43,6 +43,23 @@ describe("bureau overview page", () => {
     expect(cases.text()).toContain("待审核");
   });
 
+  it("shows the registration progress: the totals, a row per school and one for the county's social candidates", async () => {
+    const counts = (underReview: number, returned: number, awaitingCollection: number, registered: number) => ({ underReview, returned, awaitingCollection, registered });
+    const registrationProgress = {
+      totals: counts(6, 1, 2, 20),
+      rows: [
+        { organization: { id: "c" }, name: "新城区教育招生考试中心", code: "150102", countyName: "新城区教育招生考试中心", social: true, counts: counts(1, 0, 0, 0) },
+        { organization: { id: "s" }, name: "呼和浩特市第一中学", code: "1501020001", countyName: "新城区教育招生考试中心", social: false, counts: counts(5, 1, 2, 20) },
+      ],
+    };
+    gatewayAnswers({ data: { myJurisdiction: organizations, certificationCases, registrationProgress } });
+    const wrapper = await mountPage();
+    expect(wrapper.get('[data-testid="progress-total-underReview"]').text()).toBe("6");
+    expect(wrapper.get('[data-testid="progress-total-registered"]').text()).toBe("20");
+    expect(wrapper.findAll('[data-testid="progress-row-name"]').map((cell) => cell.text())).toEqual(["社会考生", "呼和浩特市第一中学"]);
+    expect(wrapper.get('[data-testid="progress-table"]').text()).toContain("待采集");
+  });
+
   it("keeps the organisations when the certification part failed", async () => {
     gatewayAnswers({ data: { myJurisdiction: organizations, certificationCases: null }, errors: [{ message: "certification 服务超时", path: ["certificationCases"] }] });
     const wrapper = await mountPage();

@@ -10,6 +10,29 @@ export const BureauOverviewQuery = graphql(`
       kind
       parentId
     }
+    registrationProgress {
+      totals {
+        underReview
+        returned
+        awaitingCollection
+        registered
+      }
+      rows {
+        organization {
+          id
+        }
+        name
+        code
+        countyName
+        social
+        counts {
+          underReview
+          returned
+          awaitingCollection
+          registered
+        }
+      }
+    }
     certificationCases {
       id
       originProvinceCode
