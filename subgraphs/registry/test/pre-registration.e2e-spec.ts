@@ -135,9 +135,12 @@ describe.each(drivers)("pre-registration, review and collection on %s", (driver)
     expect(submitted.errors).toBeUndefined();
     const row = submitted.data!.submitPreRegistration;
     expect(row).toMatchObject({ status: "UNDER_REVIEW", stepKey: "class-teacher-review", application: { stepKey: "class-teacher-review", round: 1 } });
-    // A retried submission gets the same answer and starts nothing twice.
+    // A retried submission gets the same answer and starts nothing twice, even with the version it first sent.
     const retried = await submit("candidate29", form, null, submitKey);
     expect(retried.data?.submitPreRegistration.application?.id).toBe(row.application!.id);
+    const retriedWithVersion = await submit("candidate29", form, row.version - 1, submitKey);
+    expect(retriedWithVersion.data?.submitPreRegistration).toMatchObject({ id: row.id, status: "UNDER_REVIEW" });
+    expect(codeOf(await submit("candidate29", form, null, "short"))).toBe("IDEMPOTENCY_KEY_INVALID");
 
     // candidate29 is in class 2: its teacher reviews, class 1's teacher neither sees nor acts.
     expect((await queue("teacher1")).some((item) => item.id === row.id)).toBe(false);

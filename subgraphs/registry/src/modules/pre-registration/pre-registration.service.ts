@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { FilterQuery } from "@mikro-orm/core";
 import {
   normalizeMobile,
@@ -102,6 +103,13 @@ const QUEUE_ORDER: KeysetField[] = [
 ];
 
 const length = (value: string) => [...value].length;
+
+/** A client's idempotency key as the engine accepts it (8 to `max` letters, digits or hyphens). */
+function checkedKey(key: string, max: number): string {
+  const trimmed = key.trim();
+  if (!/^[A-Za-z0-9-]+$/.test(trimmed) || trimmed.length < 8 || trimmed.length > max) throw WorkflowErrors.IDEMPOTENCY_KEY_INVALID();
+  return trimmed;
+}
 
 function candidateBinding(caller: Caller): RoleBinding {
   const binding = caller.roles.find((role) => CANDIDATE_ROLES.includes(role.role));
@@ -225,6 +233,7 @@ export class PreRegistrationService {
   async submit(ctx: RegistryContext, input: SubmitPreRegistrationInput): Promise<PreRegistration> {
     const caller = requireCaller(ctx.caller);
     const binding = candidateBinding(caller);
+    const idempotencyKey = checkedKey(input.idempotencyKey, 80);
     checkDraftBounds(input.form);
     const inSchool = binding.role === Role.CANDIDATE_IN_SCHOOL;
     const form = formOf(input.form);
@@ -254,12 +263,11 @@ export class PreRegistrationService {
     if (taken > 0) throw PreRegistrationErrors.DUPLICATE_ID_NUMBER();
 
     const row = await ctx.transaction(async (tx) => {
+      // A retry of a submission that went through (whatever happened since): the same answer, nothing twice.
+      const earlier = await tx.em.findOne(PreRegistration, { candidateId: caller.subject, lastSubmissionKey: idempotencyKey }, { refresh: true });
+      if (earlier && !EDITABLE.includes(earlier.status)) return earlier;
       const row = await this.ownRow(tx, caller, binding, input.expectedVersion ?? null);
-      if (!EDITABLE.includes(row.status)) {
-        // A retry of a submission that went through: the same answer, nothing twice.
-        if (row.status === PreRegistrationStatus.UNDER_REVIEW && row.lastSubmissionKey === input.idempotencyKey) return row;
-        throw PreRegistrationErrors.PRE_REGISTRATION_NOT_EDITABLE();
-      }
+      if (!EDITABLE.includes(row.status)) throw PreRegistrationErrors.PRE_REGISTRATION_NOT_EDITABLE();
       const now = tx.clock.now();
       writeForm(tx, row, form);
       row.organizationPath = placement.organizationPath.join(PATH_SEPARATOR);
@@ -272,7 +280,7 @@ export class PreRegistrationService {
       row.claimedIdNumberLookup = lookup;
       row.submittedAt = now;
       row.updatedAt = now;
-      row.lastSubmissionKey = input.idempotencyKey;
+      row.lastSubmissionKey = idempotencyKey;
       row.version += 1;
       try {
         await tx.em.flush();
@@ -285,7 +293,7 @@ export class PreRegistrationService {
         // Where it sits may have changed (another class on the roster): the reviews follow.
         application.organizationPath = row.organizationPath;
         await tx.em.flush();
-        await resubmitApplication(tx, { applicationId: row.applicationId, expectedVersion: application.version, idempotencyKey: input.idempotencyKey });
+        await resubmitApplication(tx, { applicationId: row.applicationId, expectedVersion: application.version, idempotencyKey });
       } else {
         const application = await startApplication(tx, inSchool ? InSchoolPreRegistration : SocialPreRegistration, {
           provinceCode,
@@ -370,6 +378,8 @@ export class PreRegistrationService {
   /** Approves many, each on its own (one refused does not stop the others); the answer says which. */
   async bulkApprove(ctx: RegistryContext, input: BulkApprovePreRegistrationsInput): Promise<BulkApproveResult[]> {
     if (input.items.length > MAX_BULK_APPROVALS) throw PreRegistrationErrors.BULK_TOO_MANY({ max: MAX_BULK_APPROVALS });
+    // Each item is decided under a key derived from the request's and its position (same request, same keys).
+    const key = createHash("sha256").update(checkedKey(input.idempotencyKey, 80)).digest("hex").slice(0, 64);
     const results: BulkApproveResult[] = [];
     for (const [index, item] of input.items.entries()) {
       try {
@@ -378,7 +388,7 @@ export class PreRegistrationService {
           decision: WorkflowDecision.APPROVE,
           reason: null,
           expectedVersion: item.expectedVersion,
-          idempotencyKey: `${input.idempotencyKey}-${index}`,
+          idempotencyKey: `${key}-${index}`,
         });
         results.push({ preRegistrationId: item.preRegistrationId, ok: true, code: null, message: null });
       } catch (error) {
