@@ -18,7 +18,7 @@ const MINE = `{ myPreRegistration { ${FIELDS} } }`;
 const SAVE = `mutation($input: SavePreRegistrationInput!) { savePreRegistrationDraft(input: $input) { ${FIELDS} } }`;
 const SUBMIT = `mutation($input: SubmitPreRegistrationInput!) { submitPreRegistration(input: $input) { ${FIELDS} } }`;
 const QUEUE = `query($filter: PreRegistrationQueueFilter, $first: Int, $after: String) {
-  preRegistrationQueue(filter: $filter, first: $first, after: $after) { items { id name idNumber stepKey status application { version canDecide } } nextCursor }
+  preRegistrationQueue(filter: $filter, first: $first, after: $after) { items { id name idNumber stepKey status application { version canDecide allowedDecisions } } nextCursor }
 }`;
 const REVIEW = `mutation($input: ReviewPreRegistrationInput!) { reviewPreRegistration(input: $input) { ${FIELDS} } }`;
 const BULK = `mutation($input: BulkApprovePreRegistrationsInput!) { approvePreRegistrations(input: $input) { preRegistrationId ok code message } }`;
@@ -86,6 +86,8 @@ describe.each(drivers)("pre-registration, review and collection on %s", (driver)
     const teacher1 = await queue("teacher1");
     expect(teacher1.map((row) => row.name).sort()).toEqual(["candidate11", "candidate12", "candidate13"].map((name) => user(name).displayName).sort());
     expect(teacher1.every((row) => row.stepKey === "class-teacher-review" && row.application.canDecide)).toBe(true);
+    // The step's decisions as its chain's version says: a class teacher approves or returns, never rejects.
+    expect((teacher1[0]!.application as unknown as { allowedDecisions: string[] }).allowedDecisions).toEqual(["APPROVE", "RETURN"]);
     // Staff see ID numbers masked.
     expect(teacher1[0]!.idNumber).toMatch(/^\d{4}\*{10}\d{3}[\dX]$/);
     const county = await queue("county1");

@@ -30,6 +30,7 @@ export const BureauPreRegistrationQueueQuery = graphql(`
           round
           stepName
           canDecide
+          allowedDecisions
           lastReason
           history {
             id

@@ -27,6 +27,7 @@ export const SchoolPreRegistrationQueueQuery = graphql(`
           round
           stepName
           canDecide
+          allowedDecisions
           lastReason
           history {
             id

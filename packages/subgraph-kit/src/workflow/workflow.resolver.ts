@@ -5,7 +5,7 @@ import { WorkflowApplication, WorkflowHistoryEntry } from "./workflow-applicatio
 import { WorkflowDefinition, WorkflowStepInput } from "./workflow-definition.entity.js";
 import { CONFIGURE_WORKFLOWS, listWorkflowDefinitions, READ_WORKFLOWS, updateWorkflowDefinition } from "./workflow-definitions.js";
 import { canDecide } from "./workflow-engine.js";
-import type { WorkflowKindSpec } from "./workflow.types.js";
+import { WorkflowDecision, WorkflowStatus, type WorkflowKindSpec } from "./workflow.types.js";
 
 @InputType("UpdateWorkflowDefinitionInput", { description: "修改某类申请的审核流程（对此后提交的申请生效）" })
 export class UpdateWorkflowDefinitionInput {
@@ -29,6 +29,14 @@ export class WorkflowApplicationResolver {
   history(@Root() application: WorkflowApplication, @Ctx() { loaders }: RequestContext): Promise<WorkflowHistoryEntry[]> {
     // Version breaks ties between transitions at one instant (a fake clock, demo data written at once).
     return loaders.loadChildren(WorkflowHistoryEntry, "applicationId", application.id, { orderBy: { occurredAt: "asc", resultVersion: "asc" } });
+  }
+
+  @FieldResolver(() => [WorkflowDecision], { description: "当前环节允许的决定（按本申请所依据的流程版本；已办结为空）" })
+  async allowedDecisions(@Root() application: WorkflowApplication, @Ctx() { loaders }: RequestContext): Promise<WorkflowDecision[]> {
+    if (application.status !== WorkflowStatus.IN_PROGRESS) return [];
+    // Versions never change once written: the decisions of a step are those of the version it runs under.
+    const definition = await loaders.load(WorkflowDefinition, application.definitionId);
+    return definition?.steps()[application.stepIndex]?.decisions ?? [];
   }
 
   @FieldResolver(() => Boolean, { description: "当前用户能否在当前环节作出决定" })
