@@ -14,7 +14,7 @@ export const SubjectRegistrationQuery = graphql(`
         name
       }
     }
-    subjectEntries(first: 200) {
+    subjectEntries(first: 100) {
       items {
         id
         sessionId
@@ -46,7 +46,7 @@ export const WithdrawSubjectEntryMutation = graphql(`
 /** My results, of the sessions whose scores are published (the server hides the others'). */
 export const MyResultsQuery = graphql(`
   query CandidateResults {
-    subjectEntries(first: 200) {
+    subjectEntries(first: 100) {
       items {
         id
         subjectCode
