@@ -57,8 +57,8 @@ if (process.argv.includes("--reseed") || !existsSync(marker)) {
   }
   say(`Seeding ${CANDIDATES} candidates (${driver})…`);
   const started = performance.now();
-  const result = spawnSync(process.execPath, [join(root, "backend/dist/cli.js"), "province", "seed", "--candidates", String(CANDIDATES)], { env, stdio: ["ignore", "pipe", "inherit"], encoding: "utf8" });
-  process.stdout.write(result.stdout.split("\n").filter((line) => !line.startsWith("{")).join("\n"));
+  // Progress as it goes (the subgraphs' own warnings are JSON lines on the same stream).
+  const result = spawnSync(process.execPath, [join(root, "backend/dist/cli.js"), "province", "seed", "--candidates", String(CANDIDATES)], { env, stdio: ["ignore", "inherit", "inherit"] });
   if (result.status !== 0) process.exit(1);
   seeding = { seconds: (performance.now() - started) / 1000 };
   writeFileSync(marker, JSON.stringify({ candidates: CANDIDATES, driver, seededAt: new Date().toISOString(), seconds: seeding.seconds }, null, 2));
