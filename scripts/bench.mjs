@@ -19,6 +19,7 @@ const arg = (name, fallback) => {
 };
 const CANDIDATES = Number(arg("candidates", 100_000));
 const BURST = Number(arg("burst", Math.min(1000, Math.floor(CANDIDATES * 0.9))));
+// --county K: which county agency reads its records (default: the middle one of 96).
 const BURST_CONCURRENCY = Number(arg("concurrency", 100));
 const REQUESTS = Number(arg("requests", 300));
 const PG_BASE = process.env.PG_URL || "postgres://postgres@127.0.0.1:5432/postgres";
@@ -173,12 +174,19 @@ try {
 
   const plan = demo.provincePlan(CANDIDATES);
   const teacher = await signIn(demo.provinceTeacherUsername(0, 0));
-  const county = await signIn(demo.provinceCountyUsername(0));
+  // A county in the middle of the record-number order (record numbers begin with the county's area code).
+  const countyIndex = Number(arg("county", Math.floor(plan.counties.length / 2)));
+  const county = await signIn(demo.provinceCountyUsername(countyIndex));
+  results.county = { index: countyIndex, name: plan.counties[countyIndex].name };
   const province = await signIn("bench-province");
 
-  say("Scenarios:");
+  // The machine may be shared: the load average says how much the numbers are worth.
+  results.loadAverageAtStart = (await import("node:os")).loadavg().map(round);
+  say(`Scenarios (load average ${results.loadAverageAtStart.join(" ")}):`);
   results.scenarios.push(await load("(a) class teacher: preRegistrationQueue first 50", REQUESTS, 10, () => gql(QUEUE, { first: 50 }, teacher)));
+  results.scenarios.push(await load("(a1) the same, one at a time", 50, 1, () => gql(QUEUE, { first: 50 }, teacher)));
   results.scenarios.push(await load("(b1) county: examRecordPage first page (50)", REQUESTS, 10, () => gql(RECORDS, { first: 50 }, county)));
+  results.scenarios.push(await load("(b1') the same, one at a time", 50, 1, () => gql(RECORDS, { first: 50 }, county)));
   // Deep in the chain: walk the county's cursors to its last page, then ask that page repeatedly.
   const walk = async (token, size, maxPages) => {
     let after = null;
@@ -200,6 +208,7 @@ try {
   results.scenarios.push(await load(`(b2) county: examRecordPage page ${countyDeep.pages + 1} (deep cursor)`, REQUESTS, 10, () => gql(RECORDS, { first: 50, after: countyDeep.cursor }, county)));
   const provinceDeep = await walk(province, 200, 100);
   results.scenarios.push(await load("(b3) province: examRecordPage first page (200)", Math.ceil(REQUESTS / 3), 10, () => gql(RECORDS, { first: 200 }, province)));
+  results.scenarios.push(await load("(b3') the same, one at a time", 30, 1, () => gql(RECORDS, { first: 200 }, province)));
   results.scenarios.push(await load(`(b4) province: examRecordPage page ${provinceDeep.pages + 1} of 200 (deep cursor)`, Math.ceil(REQUESTS / 3), 10, () => gql(RECORDS, { first: 200, after: provinceDeep.cursor }, province)));
 
   // The burst: distinct registered candidates, a fresh sample every run (entries already made by an earlier run would make it a no-op).
@@ -222,6 +231,7 @@ try {
       gql(ENTER, { input: { sessionId: open.id, subjectCodes: SUBJECTS[i % SUBJECTS.length] } }, tokens[i]),
     ),
   );
+  results.loadAverageAtEnd = (await import("node:os")).loadavg().map(round);
   results.memory.after = { backendMiB: rssMiB(backend.pid), gatewayMiB: rssMiB(gateway.pid) };
 } finally {
   stopAll();
