@@ -32,7 +32,7 @@ const USAGE = [
   "用法：",
   "  audit verify [子图…]                      校验审计链（默认全部子图）",
   "  personal-data reencrypt [--all] [子图…]   以当前密钥重新加密个人信息（--all：全部重写，含查找索引）",
-  "  province seed --candidates N [--pending-per-class K] [--batch-size B]",
+  "  province seed --candidates N [--pending-per-class K] [--batch-size B] [--database URL] [--data-dir DIR]",
   "                                           写入基准测试用的省级数据（身份、登记子图；仅用于基准测试，不可重复写入）",
   `  子图：${SUBGRAPHS.map((definition) => definition.name).join("、")}`,
 ].join("\n");
@@ -111,8 +111,12 @@ async function provinceCommand(args: readonly string[], env: Record<string, stri
     out.write(`参数无效：--candidates 1…300000，--pending-per-class 0…40，--batch-size ≥ 1\n${USAGE}`);
     return 2;
   }
+  // --database / --data-dir: the same as DATABASE_URL / DATA_DIR (postgres://…/<prefix> gives <prefix>_identity and <prefix>_registry).
+  const database = optionValue(args, "--database");
+  const dataDir = optionValue(args, "--data-dir");
+  const target = { ...env, ...(database ? { DATABASE_URL: database } : {}), ...(dataDir ? { DATA_DIR: dataDir } : {}) };
   try {
-    await seedProvince(env, { candidates, pendingPerClass, batchSize }, out);
+    await seedProvince(target, { candidates, pendingPerClass, batchSize }, out);
     return 0;
   } catch (error) {
     out.write(`写入失败：${(error as Error).message}`);
