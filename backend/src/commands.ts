@@ -28,6 +28,7 @@ import {
 import { announceOrganizations, identitySubgraph } from "@xuekao/identity";
 import { join } from "node:path";
 import { SUBGRAPHS } from "./backend.js";
+import { seedProvince } from "./province.js";
 
 export interface CommandOutput {
   write(line: string): void;
@@ -38,6 +39,8 @@ const USAGE = [
   "  audit verify [子图…]                      校验审计链（默认全部子图）",
   "  personal-data reencrypt [--all] [子图…]   以当前密钥重新加密个人信息（--all：全部重写，含查找索引）",
   "  organizations announce                    重新发布全部组织（供其他子图的组织目录同步）",
+  "  province seed --candidates N [--pending-per-class K] [--batch-size B] [--database URL] [--data-dir DIR]",
+  "                                           写入基准测试用的省级数据（身份、登记子图；仅用于基准测试，不可重复写入）",
   `  子图：${SUBGRAPHS.map((definition) => definition.name).join("、")}`,
 ].join("\n");
 
@@ -58,6 +61,7 @@ async function withDatabase<T>(definition: AnySubgraphDefinition, env: Record<st
 /** Runs one command; returns the exit code (0 fine, 1 a broken chain, 2 a usage error). */
 export async function runCommand(args: readonly string[], env: Record<string, string | undefined>, out: CommandOutput): Promise<number> {
   const [area, verb, ...rest] = args;
+  if (area === "province" && verb === "seed") return provinceCommand(rest, env, out);
   const all = rest.includes("--all");
   const names = rest.filter((arg) => !arg.startsWith("--"));
   const unknown = names.filter((name) => !SUBGRAPHS.some((definition) => definition.name === name));
@@ -105,4 +109,30 @@ export async function runCommand(args: readonly string[], env: Record<string, st
 
   out.write(USAGE);
   return 2;
+}
+
+function optionValue(args: readonly string[], name: string): string | undefined {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : args.find((arg) => arg.startsWith(`${name}=`))?.slice(name.length + 1);
+}
+
+async function provinceCommand(args: readonly string[], env: Record<string, string | undefined>, out: CommandOutput): Promise<number> {
+  const candidates = Number(optionValue(args, "--candidates") ?? 100_000);
+  const pendingPerClass = Number(optionValue(args, "--pending-per-class") ?? 1);
+  const batchSize = Number(optionValue(args, "--batch-size") ?? 2000);
+  if (!Number.isInteger(candidates) || candidates < 1 || candidates > 300_000 || !Number.isInteger(pendingPerClass) || pendingPerClass < 0 || pendingPerClass > 40 || !Number.isInteger(batchSize) || batchSize < 1) {
+    out.write(`参数无效：--candidates 1…300000，--pending-per-class 0…40，--batch-size ≥ 1\n${USAGE}`);
+    return 2;
+  }
+  // --database / --data-dir: the same as DATABASE_URL / DATA_DIR (postgres://…/<prefix> gives <prefix>_identity and <prefix>_registry).
+  const database = optionValue(args, "--database");
+  const dataDir = optionValue(args, "--data-dir");
+  const target = { ...env, ...(database ? { DATABASE_URL: database } : {}), ...(dataDir ? { DATA_DIR: dataDir } : {}) };
+  try {
+    await seedProvince(target, { candidates, pendingPerClass, batchSize }, out);
+    return 0;
+  } catch (error) {
+    out.write(`写入失败：${(error as Error).message}`);
+    return 1;
+  }
 }

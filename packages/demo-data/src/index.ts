@@ -174,3 +174,4 @@ export const demoRosterStudents: DemoRosterStudent[] = [
     };
   }),
 ];
+export * from "./province.js";

@@ -1,2 +1,3 @@
 export { identitySubgraph } from "./subgraph.js";
 export { announceOrganizations } from "./modules/organization/organization-event.js";
+export { seedIdentityProvince, PROVINCE_MARKER_USERNAME } from "./seeders/province.seeder.js";

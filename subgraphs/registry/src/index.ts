@@ -1,1 +1,2 @@
 export { registrySubgraph } from "./subgraph.js";
+export { seedRegistryProvince } from "./seeders/province.seeder.js";
