@@ -13,7 +13,7 @@ describe.each(drivers)("staff accounts on %s", (driver) => {
   let identity: TestSubgraph;
   const as = signedInAs(() => identity.url, DEMO_PASSWORD);
   const account = (overrides: Record<string, string>) => ({
-    username: "teacher2",
+    username: "teacher3",
     displayName: "钱老师",
     password: "Laoshi#2026",
     role: "CLASS_TEACHER",
@@ -32,8 +32,8 @@ describe.each(drivers)("staff accounts on %s", (driver) => {
     const created = await identity.graphql<{ createStaffAccount: { username: string } }>(CREATE, { input: account({}) }, await as("school1"));
     expect(created.errors).toBeUndefined();
     const teacher = signedInAs(() => identity.url, "Laoshi#2026");
-    const me = await identity.graphql(ME, {}, await teacher("teacher2"));
-    expect(me.data).toEqual({ me: { username: "teacher2", roles: [{ role: "CLASS_TEACHER", organization: { id: demoOrgId("im-class-2") } }] } });
+    const me = await identity.graphql(ME, {}, await teacher("teacher3"));
+    expect(me.data).toEqual({ me: { username: "teacher3", roles: [{ role: "CLASS_TEACHER", organization: { id: demoOrgId("im-class-2") } }] } });
   });
 
   it("makes a new staff member choose their own password before anything else", async () => {
