@@ -42,6 +42,7 @@ export const messages = {
         },
       preRegistrationSummary: { label: "考籍预注册", none: "尚未填写", start: "填写考籍预注册", view: "查看考籍预注册" },
       preRegistration: {
+        noIdNumber: "我没有居民身份证（考籍号将按规定以 J 开头编制）",
         nav: "考籍预注册",
         heading: "考籍预注册",
         introInSchool: "请如实填写本人信息，提交后由班主任审核，再到学校所在旗县区招生考试机构采集身份信息和照片，完成考籍注册。",
@@ -171,6 +172,7 @@ export const messages = {
         },
       preRegistrationSummary: { label: "Pre-registration", none: "Not started", start: "Fill in the pre-registration", view: "View the pre-registration" },
       preRegistration: {
+        noIdNumber: "I have no resident ID card (the record number will start with J)",
         nav: "Pre-registration",
         heading: "Record pre-registration",
         introInSchool: "Fill in your details truthfully. Your class teacher reviews them, then the county agency of your school collects your identity and photo to register your record.",

@@ -78,4 +78,11 @@ describe("validateRegistrationForm", () => {
     expect(validateRegistrationForm(form({ enrollmentYear: 2027 }), { inSchool: true, today: "2026-11-30" }).enrollmentYear).toBe("入学年份不能晚于今年");
     expect(validateRegistrationForm(form({ enrollmentYear: null }), { inSchool: true }).enrollmentYear).toBe("请填写入学年份");
   });
+
+  it("lets a social candidate without an ID card register without one, never an in-school candidate", () => {
+    const social = { studentCategory: "SOCIAL", enrollmentYear: null, hasIdNumber: false, idNumber: "" };
+    expect(validateRegistrationForm(form(social), { inSchool: false, today: "2026-11-30" })).toEqual({});
+    expect(validateRegistrationForm(form({ ...social, idNumber: ID }), { inSchool: false }).idNumber).toContain("请不要填写身份证号码");
+    expect(validateRegistrationForm(form({ hasIdNumber: false, idNumber: "" }), { inSchool: true }).idNumber).toBe("在校生须填写居民身份证号码");
+  });
 });

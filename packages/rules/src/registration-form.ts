@@ -69,6 +69,11 @@ export interface RegistrationForm {
   /** 户籍登记机关 (the police station or bureau that registered the household). */
   householdAuthority: string;
   idNumber: string;
+  /**
+   * False for a social candidate who has no resident ID card: the record number is then `J` + a
+   * code built like an ID number (national student-record rule). Absent: true.
+   */
+  hasIdNumber?: boolean;
   /** `YYYY-MM-DD`. */
   birthDate: string;
   mobile: string;
@@ -125,14 +130,20 @@ export function validateRegistrationForm(form: RegistrationForm, options: Regist
   };
 
   if (required("name", form.name, "姓名") && !NAME.test(form.name.trim())) problems.name = "姓名应为2至30个汉字或字母";
+  const withoutId = form.hasIdNumber === false;
   const id = validateIdNumber(form.idNumber, options.today === undefined ? {} : { today: options.today });
-  if (!form.idNumber.trim()) problems.idNumber = "请填写居民身份证号码";
+  if (withoutId) {
+    // Only a social candidate may register without one; an in-school candidate is on the roster by it.
+    if (options.inSchool) problems.idNumber = "在校生须填写居民身份证号码";
+    else if (form.idNumber.trim()) problems.idNumber = "已选择“无居民身份证”，请不要填写身份证号码";
+  } else if (!form.idNumber.trim()) problems.idNumber = "请填写居民身份证号码";
   else if (!id.ok) problems.idNumber = id.message;
   if (!form.gender) problems.gender = "请选择性别";
   else if (form.gender !== "MALE" && form.gender !== "FEMALE") problems.gender = "性别只能是男或女";
   else if (id.ok && id.gender !== form.gender) problems.gender = "性别与身份证号码不符";
   if (!form.birthDate.trim()) problems.birthDate = "请填写出生日期";
   else if (!isCalendarDate(form.birthDate.trim())) problems.birthDate = "出生日期应为有效的日期（年-月-日）";
+  else if (form.birthDate.trim() < "1900-01-01") problems.birthDate = "出生日期不能早于1900年";
   else if (id.ok && id.birthDate !== form.birthDate.trim()) problems.birthDate = "出生日期与身份证号码不符";
   if (!form.ethnicityCode) problems.ethnicityCode = "请选择民族";
   else if (!isEthnicGroupCode(form.ethnicityCode)) problems.ethnicityCode = "民族须从全国民族名称列表中选择";

@@ -1,10 +1,13 @@
-import { DEMO_PASSWORD, demoOrgId, demoUserId, demoUsers } from "@xuekao/demo-data";
+import { randomUUID } from "node:crypto";
+import { DEMO_PASSWORD, demoOrganizationPath, demoOrgId, demoUserId, demoUsers } from "@xuekao/demo-data";
+import { idNumberCheckDigit } from "@xuekao/rules";
 import { identitySubgraph } from "@xuekao/identity";
-import { AuditEntry, FakeClock, JWKS_PATH } from "@xuekao/subgraph-kit";
+import { AuditEntry, FakeClock, JWKS_PATH, Role } from "@xuekao/subgraph-kit";
 import { GIF_BYTES, pngOfSize, signedInAs, startTestSubgraph, testDrivers, type TestSubgraph } from "@xuekao/subgraph-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ExamRecord } from "../src/modules/exam-record/exam-record.entity.js";
 import { PreRegistration } from "../src/modules/pre-registration/pre-registration.entity.js";
+import { PreRegistrationService } from "../src/modules/pre-registration/pre-registration.service.js";
 import { demoForm } from "../src/seeders/pre-registration.demo.js";
 import { registrySubgraph } from "../src/subgraph.js";
 
@@ -230,6 +233,36 @@ describe.each(drivers)("pre-registration, review and collection on %s", (driver)
       "county1",
     );
     expect(done.data?.collectPreRegistration).toMatchObject({ status: "REGISTERED", recordNumber: `G${user("social1").idNumber}` });
+  });
+
+  it("gives a social candidate without an ID card a J number built like one, at the county of the household", async () => {
+    const path = demoOrganizationPath(demoOrgId("im-xincheng")).split("/");
+    const caller = { kind: "user" as const, subject: randomUUID(), scopes: [], roles: [{ role: Role.CANDIDATE_SOCIAL, organizationId: demoOrgId("im-xincheng"), organizationPath: path, provinceCode: "15" }] };
+    const ctx = registry.service.systemContext().actingAs(caller);
+    const base = demoForm(user("social1"), NOW);
+    const submitted = await new PreRegistrationService().submit(ctx, {
+      form: { ...base, name: "无证考生", hasIdNumber: false, idNumber: "", gender: "FEMALE", birthDate: "2006-04-01" },
+      expectedVersion: null,
+      idempotencyKey: key(),
+    });
+    expect(submitted.status).toBe("UNDER_REVIEW");
+    const decide = async (username: string, stepKey: string) => {
+      const waiting = (await queue(username, { stepKey })).find((item) => item.id === submitted.id)!;
+      expect((await review(username, submitted.id, "APPROVE", waiting.application.version)).errors).toBeUndefined();
+    };
+    await decide("county1", "county-review");
+    await decide("region1", "province-review");
+    const atCollection = (await queue("county1", { stepKey: "county-collection" })).find((item) => item.id === submitted.id)!;
+    const ticket = (await call<{ requestRegistrationPhotoUpload: { fileId: string; uploadUrl: string } }>(PHOTO, { id: submitted.id, fileName: "photo.png" }, "county1")).data!
+      .requestRegistrationPhotoUpload;
+    expect((await upload("county1", ticket.uploadUrl, pngOfSize(2048))).status).toBe(200);
+    const done = await call<{ collectPreRegistration: Row }>(
+      COLLECT,
+      { input: { preRegistrationId: submitted.id, photoFileId: ticket.fileId, identityVerified: true, expectedVersion: atCollection.application.version, idempotencyKey: key() } },
+      "county1",
+    );
+    // J + 新城区 150102 + 20060401 + sequence 001 + the GB 11643 check digit of those 17 digits.
+    expect(done.data?.collectPreRegistration.recordNumber).toBe(`J15010220060401001${idNumberCheckDigit("15010220060401001")}`);
   });
 
   it("shows the full ID number only to the county agency and the province institute, and audits each read", async () => {

@@ -61,3 +61,11 @@ describe("the form's helpers", () => {
     expect(input.idNumber).toBe("15010220070315201X");
   });
 });
+
+describe("a social candidate without an ID card", () => {
+  it("sends no ID number and says so; an in-school candidate always has one", () => {
+    const social = { ...emptyForm(false), hasIdNumber: false, idNumber: "150102200604010011" };
+    expect(formInput(social, false)).toMatchObject({ hasIdNumber: false, idNumber: "" });
+    expect(formInput({ ...emptyForm(true), hasIdNumber: false, idNumber: "150102200604010011" }, true)).toMatchObject({ hasIdNumber: true, idNumber: "150102200604010011" });
+  });
+});

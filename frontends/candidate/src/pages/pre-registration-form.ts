@@ -7,6 +7,7 @@ import type { FamilyMember, RegistrationForm, ResumeEntry } from "@xuekao/rules"
  */
 export interface PreRegistrationFormState extends RegistrationForm {
   schoolId: string;
+  hasIdNumber: boolean;
 }
 
 export const emptyResumeEntry = (): ResumeEntry => ({ from: "", to: "", organization: "", role: "" });
@@ -23,6 +24,7 @@ export function emptyForm(inSchool: boolean): PreRegistrationFormState {
     householdLocation: "",
     householdAuthority: "",
     idNumber: "",
+    hasIdNumber: true,
     birthDate: "",
     mobile: "",
     address: "",
@@ -45,6 +47,7 @@ export interface SavedPreRegistration {
   householdLocation: string;
   householdAuthority: string;
   idNumber: string;
+  hasIdNumber?: boolean;
   birthDate: string;
   mobile: string;
   address: string;
@@ -70,6 +73,8 @@ export function formFromSaved(saved: SavedPreRegistration, inSchool: boolean): P
     householdLocation: saved.householdLocation,
     householdAuthority: saved.householdAuthority,
     idNumber: saved.idNumber,
+    // Only a social candidate may be without an ID card.
+    hasIdNumber: inSchool || saved.hasIdNumber !== false,
     birthDate: saved.birthDate,
     mobile: saved.mobile,
     address: saved.address,
@@ -93,7 +98,8 @@ export function formInput(form: PreRegistrationFormState, inSchool: boolean) {
     studentCategory: form.studentCategory,
     householdLocation: form.householdLocation,
     householdAuthority: form.householdAuthority,
-    idNumber: form.idNumber.trim().toUpperCase(),
+    idNumber: form.hasIdNumber || inSchool ? form.idNumber.trim().toUpperCase() : "",
+    hasIdNumber: form.hasIdNumber || inSchool,
     birthDate: form.birthDate,
     mobile: form.mobile,
     address: form.address,

@@ -4,6 +4,7 @@ import { graphql } from "@xuekao/graphql-client";
 export const MyPreRegistrationFields = graphql(`
   fragment MyPreRegistrationFields on PreRegistration {
     id
+    hasIdNumber
     status
     version
     candidateKind

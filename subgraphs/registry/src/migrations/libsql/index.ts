@@ -8,6 +8,7 @@ import { Migration20261130145129 } from "./Migration20261130145129.js";
 import { Migration20261130150134 } from "./Migration20261130150134.js";
 import { Migration20261130153821 } from "./Migration20261130153821.js";
 import { Migration20261130155452 } from "./Migration20261130155452.js";
+import { Migration20261130163953 } from "./Migration20261130163953.js";
 
 export const migrations: MigrationObject[] = [
   { name: "Migration20261122153018", class: Migration20261122153018 },
@@ -18,4 +19,5 @@ export const migrations: MigrationObject[] = [
   { name: "Migration20261130150134", class: Migration20261130150134 },
   { name: "Migration20261130153821", class: Migration20261130153821 },
   { name: "Migration20261130155452", class: Migration20261130155452 },
+  { name: "Migration20261130163953", class: Migration20261130163953 },
 ];

@@ -122,6 +122,10 @@ export class PreRegistration {
   @Property({ type: "string", length: 120 })
   householdAuthority: string = "";
 
+  @Field(() => Boolean, { description: "是否有居民身份证（无证的社会考生考籍号以 J 开头）" })
+  @Property({ type: "boolean" })
+  hasIdNumber: boolean = true;
+
   @Property({ type: new ProtectedText({ property: "idNumberLookup", purpose: "id-number" }), nullable: true })
   idNumber: string | null = null;
 

@@ -74,8 +74,11 @@ export class PreRegistrationInput {
   @Field(() => String)
   householdAuthority!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "居民身份证号码（无居民身份证的社会考生留空）" })
   idNumber!: string;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: true, description: "是否有居民身份证；无居民身份证的社会考生为 false，考籍号为 J + 按身份证规则编制的代码" })
+  hasIdNumber?: boolean | null;
 
   @Field(() => String, { description: "YYYY-MM-DD" })
   birthDate!: string;

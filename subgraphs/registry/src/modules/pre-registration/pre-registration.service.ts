@@ -127,6 +127,7 @@ function formOf(input: PreRegistrationInput): RegistrationForm {
     householdLocation: input.householdLocation.trim(),
     householdAuthority: input.householdAuthority.trim(),
     idNumber: input.idNumber.trim().toUpperCase(),
+    hasIdNumber: input.hasIdNumber !== false,
     birthDate: input.birthDate.trim(),
     mobile: input.mobile.trim(),
     address: input.address.trim(),
@@ -170,6 +171,7 @@ function writeForm(ctx: RegistryContext, row: PreRegistration, form: Registratio
   row.studentCategory = form.studentCategory;
   row.householdLocation = form.householdLocation;
   row.householdAuthority = form.householdAuthority;
+  row.hasIdNumber = form.hasIdNumber !== false;
   row.idNumber = form.idNumber || null;
   row.idNumberLookup = form.idNumber ? ctx.personalData.lookup("id-number", form.idNumber) : null;
   row.birthDate = form.birthDate;
@@ -258,8 +260,9 @@ export class PreRegistrationService {
       placement = { organizationPath: binding.organizationPath, schoolId: null, classId: null, rosterEntryId: null, studentNumber: null };
     }
 
-    const lookup = ctx.personalData.lookup("id-number", form.idNumber);
-    const taken = await ctx.em.count(PreRegistration, { provinceCode, claimedIdNumberLookup: lookup, candidateId: { $ne: caller.subject } });
+    // Without an ID card there is nothing to claim: the record number is built at collection instead.
+    const lookup = form.hasIdNumber === false ? null : ctx.personalData.lookup("id-number", form.idNumber);
+    const taken = lookup ? await ctx.em.count(PreRegistration, { provinceCode, claimedIdNumberLookup: lookup, candidateId: { $ne: caller.subject } }) : 0;
     if (taken > 0) throw PreRegistrationErrors.DUPLICATE_ID_NUMBER();
 
     const row = await ctx.transaction(async (tx) => {

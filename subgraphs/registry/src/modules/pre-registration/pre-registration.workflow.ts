@@ -12,7 +12,7 @@ import {
 import { RecordRegistered } from "../../events.js";
 import { ExamRecord, ExamRecordStatus } from "../exam-record/exam-record.entity.js";
 import { PreRegistration, PreRegistrationStatus } from "./pre-registration.entity.js";
-import { recordNumberOf } from "./record-number.js";
+import { recordNumberFor } from "./record-number.js";
 
 const { APPROVE, RETURN, REJECT } = WorkflowDecision;
 
@@ -54,7 +54,7 @@ async function followApplication(tx: RequestContext, { application }: WorkflowTr
     case WorkflowStatus.APPROVED: {
       row.status = PreRegistrationStatus.REGISTERED;
       row.registeredAt = now;
-      row.recordNumber = recordNumberOf(row);
+      row.recordNumber = await recordNumberFor(tx, row);
       tx.em.create(ExamRecord, {
         recordNumber: row.recordNumber,
         status: ExamRecordStatus.REGISTERED,
