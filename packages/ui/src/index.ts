@@ -6,6 +6,8 @@ export { default as AccountFields } from "./components/AccountFields.vue";
 export { default as RemoteSummaryCard } from "./components/RemoteSummaryCard.vue";
 export type { SummaryRow } from "./components/summary-row";
 export { useGatewayQuery } from "./composables/useGatewayQuery";
+export { useReviewDecision } from "./composables/useReviewDecision";
+export type { ReviewDecisionOptions, ReviewedItem } from "./composables/useReviewDecision";
 export { createGatewayClient, gateway, isUnauthenticated, UNAUTHENTICATED } from "./gateway";
 export type { GatewayClient, GatewayRequestOptions } from "./gateway";
 export {
