@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import type { FilterQuery } from "@mikro-orm/core";
 import {
+  MAX_FAMILY_MEMBERS,
+  MAX_RESUME_ENTRIES,
   normalizeMobile,
   validateIdNumber,
   validateRegistrationForm,
@@ -158,7 +160,7 @@ function checkDraftBounds(input: PreRegistrationInput): void {
     input.guardian.relation,
     input.guardian.mobile,
   ];
-  if (input.resume.length > 10 || input.familyMembers.length > 8 || texts.some((text) => length(text) > 60)) {
+  if (input.resume.length > MAX_RESUME_ENTRIES || input.familyMembers.length > MAX_FAMILY_MEMBERS || texts.some((text) => length(text) > 60)) {
     throw PreRegistrationErrors.PRE_REGISTRATION_TOO_LONG({ label: "简历或家庭成员" });
   }
 }
@@ -449,11 +451,6 @@ export class PreRegistrationService {
       scope: { organizationPath: splitPath(row.organizationPath) },
       subject: { type: "PreRegistration", id: row.id },
     });
-  }
-
-  /** The photo taken at collection, for staff in scope and the candidate. */
-  photoOf(ctx: RegistryContext, row: PreRegistration): Promise<StoredFile | null> | null {
-    return row.photoFileId ? ctx.em.findOne(StoredFile, { id: row.photoFileId }) : null;
   }
 
   /** A pre-registration at a step, for someone who may act on it; NOT_FOUND for anyone else. */
