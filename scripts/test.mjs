@@ -4,7 +4,7 @@
 // PG_URL (default 127.0.0.1:5432), PostgreSQL; REQUIRE_PG=1 turns its absence into a failure.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { pnpm, pnpmOutput } from "./pnpm.mjs";
 import { checkNode, step } from "./steps.mjs";
 
@@ -40,15 +40,26 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 let suitesFailed = 0;
+// Each failure again at the very end: CI shows only the tail of the log, and a package's own
+// output may have scrolled far above it while the slower packages were still running.
+const failures = [];
 for (const dir of packages) {
   if (!existsSync(reportOf(dir))) continue;
   const report = JSON.parse(readFileSync(reportOf(dir), "utf8"));
+  for (const file of report.testResults ?? []) {
+    const where = relative(process.cwd(), file.name);
+    if (file.status === "failed" && !(file.assertionResults ?? []).some((test) => test.status === "failed")) failures.push(`${where}: ${firstLines(file.message)}`);
+    for (const test of file.assertionResults ?? []) {
+      if (test.status === "failed") failures.push(`${where} › ${test.fullName}: ${firstLines((test.failureMessages ?? []).join("\n"))}`);
+    }
+  }
   passed += report.numPassedTests;
   failed += report.numFailedTests;
   skipped += report.numPendingTests + report.numTodoTests;
   suitesFailed += report.numFailedTestSuites;
 }
 if (suitesFailed > 0 && failed === 0) failed = suitesFailed;
+if (failures.length) console.log(`\nFailed:\n${failures.map((failure) => `- ${failure}`).join("\n")}`);
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 process.exit(status !== 0 || failed > 0 ? 1 : 0);
 
@@ -70,4 +81,8 @@ function ensureChromium() {
     process.exit(1);
   }
   return "/usr/bin/chromium";
+}
+
+function firstLines(text = "", count = 6) {
+  return String(text).split("\n").filter((line) => line.trim()).slice(0, count).join("\n    ");
 }
