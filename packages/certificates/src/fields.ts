@@ -2,6 +2,11 @@ import { z } from "zod";
 
 /** What a certificate says, exactly as issued (the signed payload). Strings only: nothing is re-derived on display. */
 export interface CertificateFields {
+  /**
+   * The verification code (`XXXXX-XXXXX`), signed with the rest: a valid token copied onto
+   * another code does not verify there.
+   */
+  code: string;
   kind: CertificateKind;
   /** "外省普通高中学业水平合格性考试成绩认定结果" / "普通高中学业水平合格性考试成绩证明" */
   title: string;
@@ -18,6 +23,9 @@ export interface CertificateFields {
   issuedAt: string;
 }
 
+/** What the issuing module supplies; the code and the issue time are assigned when it is issued. */
+export type CertificateContent = Omit<CertificateFields, "code" | "issuedAt">;
+
 export type CertificateKind = "CERTIFICATION_RESULT" | "SCORE_CERTIFICATE";
 export const CERTIFICATE_KINDS = ["CERTIFICATION_RESULT", "SCORE_CERTIFICATE"] as const;
 
@@ -32,6 +40,7 @@ const text = (max: number) => z.string().min(1).max(max);
 
 export const certificateFieldsSchema = z
   .object({
+    code: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/),
     kind: z.enum(CERTIFICATE_KINDS),
     title: text(100),
     issuerName: text(100),

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CERTIFICATE_KEY_FILE, loadCertificateSigner } from "./keys.js";
+import { CERTIFICATE_KEY_FILE, loadCertificateSettings, loadCertificateSigner } from "./keys.js";
 
 describe("certificate signing key", () => {
   it("production refuses to start without CERTIFICATE_SIGNING_KEY, or with a development key", async () => {
@@ -35,5 +35,24 @@ describe("certificate signing key", () => {
     const ec = generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey.export({ format: "pem", type: "pkcs8" }).toString();
     await expect(loadCertificateSigner({ env: { CERTIFICATE_SIGNING_KEY: ec }, nodeEnv: "production" })).rejects.toThrow(/not an Ed25519 key/);
     await expect(loadCertificateSigner({ env: { CERTIFICATE_SIGNING_KEY: "{oops" }, nodeEnv: "production" })).rejects.toThrow(/not a PKCS8 PEM or JSON JWK/);
+  });
+});
+
+describe("certificate settings", () => {
+  it("production needs the verify page's https address as well as the key", async () => {
+    const { privateKey } = generateKeyPairSync("ed25519");
+    const CERTIFICATE_SIGNING_KEY = privateKey.export({ format: "pem", type: "pkcs8" }).toString();
+    const config = { nodeEnv: "production" as const, dataDir: tmpdir() };
+    await expect(loadCertificateSettings({ env: { CERTIFICATE_SIGNING_KEY }, config })).rejects.toThrow(/CERTIFICATE_VERIFY_URL: required in production/);
+    await expect(loadCertificateSettings({ env: { CERTIFICATE_SIGNING_KEY, CERTIFICATE_VERIFY_URL: "http://x.cn/verify" }, config })).rejects.toThrow(/https/);
+    const settings = await loadCertificateSettings({ env: { CERTIFICATE_SIGNING_KEY, CERTIFICATE_VERIFY_URL: "https://xuekao.example.cn/verify/" }, config });
+    expect(settings.verifyUrl("7K3QD-XM2PA")).toBe("https://xuekao.example.cn/verify/7K3QD-XM2PA");
+  });
+
+  it("development keeps its key in DATA_DIR and links to the local shell", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "cert-settings-"));
+    const settings = await loadCertificateSettings({ env: {}, config: { nodeEnv: "development", dataDir } });
+    expect(JSON.parse(readFileSync(join(dataDir, CERTIFICATE_KEY_FILE), "utf8")).kid).toBe(settings.signer.kid);
+    expect(settings.verifyUrl("7K3QD-XM2PA")).toBe("http://localhost:5173/verify/7K3QD-XM2PA");
   });
 });

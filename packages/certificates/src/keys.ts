@@ -1,6 +1,6 @@
 import { createPrivateKey, generateKeyPairSync, randomBytes, randomUUID } from "node:crypto";
 import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { dirname, join } from "node:path";
 import { ConfigError } from "@xuekao/subgraph-kit";
 import { calculateJwkThumbprintUri, type JWK } from "jose";
 import type { CertificateFields } from "./fields.js";
@@ -114,4 +114,46 @@ export async function loadCertificateSigner(options: {
     publicKeys: [publicJwk, ...retiredKeys(env.CERTIFICATE_RETIRED_PUBLIC_KEYS)],
     sign: (fields) => signCertificateFields(fields, privateJwk),
   };
+}
+
+/** Where the public verification page is, for the link a certificate's QR code carries. */
+export const DEFAULT_CERTIFICATE_VERIFY_URL = "http://localhost:5173/verify";
+
+export interface CertificateSettings {
+  signer: CertificateSigner;
+  /** The public page that verifies `code` (what the QR code encodes). */
+  verifyUrl(code: string): string;
+}
+
+/**
+ * What a subgraph that issues or verifies certificates builds in its `setup`: the signer (see
+ * `loadCertificateSigner`) and `CERTIFICATE_VERIFY_URL`, the shell's public page
+ * (default http://localhost:5173/verify; required in production, where it must be https).
+ */
+export async function loadCertificateSettings(boot: {
+  env: Record<string, string | undefined>;
+  config: { nodeEnv: "development" | "test" | "production"; dataDir: string };
+}): Promise<CertificateSettings> {
+  const { env, config } = boot;
+  const raw = env.CERTIFICATE_VERIFY_URL?.trim();
+  const issues: string[] = [];
+  let base = DEFAULT_CERTIFICATE_VERIFY_URL;
+  if (raw) {
+    try {
+      const url = new URL(raw);
+      if (config.nodeEnv === "production" && url.protocol !== "https:") issues.push("CERTIFICATE_VERIFY_URL: must be https in production");
+      base = url.toString().replace(/\/+$/, "");
+    } catch {
+      issues.push("CERTIFICATE_VERIFY_URL: not a URL (e.g. https://xuekao.example.cn/verify)");
+    }
+  } else if (config.nodeEnv === "production") {
+    issues.push("CERTIFICATE_VERIFY_URL: required in production (the public verification page printed on certificates, e.g. https://xuekao.example.cn/verify)");
+  }
+  if (issues.length > 0) throw new ConfigError(issues);
+  const signer = await loadCertificateSigner({
+    env,
+    nodeEnv: config.nodeEnv,
+    ...(config.nodeEnv === "development" ? { developmentKeyFile: join(config.dataDir, CERTIFICATE_KEY_FILE) } : {}),
+  });
+  return { signer, verifyUrl: (code) => `${base}/${encodeURIComponent(code)}` };
 }

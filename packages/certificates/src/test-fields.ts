@@ -2,6 +2,7 @@ import type { CertificateFields } from "./fields.js";
 
 /** A certificate's fields for tests and demo data (a made-up person, ID masked). */
 export const sampleCertificateFields = (overrides: Partial<CertificateFields> = {}): CertificateFields => ({
+  code: "7K3QD-XM2PA",
   kind: "CERTIFICATION_RESULT",
   title: "外省普通高中学业水平合格性考试成绩认定结果",
   issuerName: "北京教育考试院",

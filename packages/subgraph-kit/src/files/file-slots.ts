@@ -1,4 +1,5 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
+import { Readable } from "node:stream";
 import type { MikroORM } from "@mikro-orm/core";
 import { isUuid } from "../input.js";
 import type { Clock } from "../clock.js";
@@ -55,6 +56,15 @@ export interface FileSlots {
   downloadUrl(ctx: RequestContext, file: StoredFile): string | null;
   /** The bytes of an uploaded file, for the subgraph itself to process (a spreadsheet import); null while nothing is uploaded. */
   read(file: StoredFile): Promise<Buffer | null>;
+  /**
+   * Stores bytes the subgraph made itself (a certificate's PDF) as a complete file of `purpose`:
+   * the bytes first, then the row in the context's unit of work (flushed), so a `downloadUrl`
+   * serves them like an upload. `contentType` is the subgraph's own word (it made the bytes).
+   */
+  storeGenerated(
+    ctx: RequestContext,
+    request: { purpose: string; subject: { type: string; id: string }; organizationPath: readonly string[]; fileName: string; contentType: string; bytes: Buffer },
+  ): Promise<StoredFile>;
 }
 
 export function fileSlots(subgraph: string, secret: Buffer, storage?: FileStorage): FileSlots {
@@ -103,6 +113,33 @@ export function fileSlots(subgraph: string, secret: Buffer, storage?: FileStorag
       for await (const chunk of stored.body) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array));
       return Buffer.concat(chunks);
     },
+    storeGenerated: async (ctx, request) => {
+      if (!storage) throw new Error(`the ${subgraph} subgraph has no file storage to write to`);
+      const id = randomUUID();
+      const storageKey = `${request.purpose}/${id}`;
+      await storage.put(storageKey, Readable.from([request.bytes]), { contentType: request.contentType, size: request.bytes.length });
+      const now = ctx.clock.now();
+      const file = ctx.em.create(StoredFile, {
+        id,
+        purpose: request.purpose,
+        subjectType: request.subject.type,
+        subjectId: request.subject.id,
+        organizationPath: request.organizationPath.join(PATH_SEPARATOR),
+        // Made by the subgraph, on behalf of whoever asked (or a system task).
+        uploaderId: ctx.caller?.subject ?? `system:${subgraph}`,
+        maxBytes: request.bytes.length,
+        allowedTypesJson: JSON.stringify([request.contentType]),
+        storageKey,
+        fileName: [...request.fileName.trim()].slice(0, 100).join("") || "file",
+        issuedAt: now,
+        uploadedAt: now,
+        size: request.bytes.length,
+        mimeType: request.contentType,
+        sha256: createHash("sha256").update(request.bytes).digest("hex"),
+      });
+      await ctx.em.flush();
+      return file;
+    },
   };
 }
 
@@ -111,7 +148,7 @@ export function filesNotEnabled(subgraph: string): FileSlots {
   const refuse = (): never => {
     throw new Error(`the ${subgraph} subgraph does not accept files: set \`files: true\` in its definition`);
   };
-  return { issueUpload: refuse, downloadUrl: refuse, read: refuse };
+  return { issueUpload: refuse, downloadUrl: refuse, read: refuse, storeGenerated: refuse };
 }
 
 /** The upload side of the file routes over `stored_file`: what a slot allows, and recording the upload once. */
