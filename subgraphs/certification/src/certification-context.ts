@@ -1,7 +1,10 @@
+import type { CertificateSettings } from "@xuekao/certificates";
 import type { RequestContext } from "@xuekao/subgraph-kit";
 
-/** certification builds no long-lived services of its own (yet): its context carries none. */
-export type CertificationServices = Record<never, never>;
+/** certification's long-lived services: the certificate signing key and the public verify page's address. */
+export interface CertificationServices {
+  certificates: CertificateSettings;
+}
 
 /** What every certification resolver and service receives (see the kit's RequestContext). */
 export type CertificationContext = RequestContext<CertificationServices>;

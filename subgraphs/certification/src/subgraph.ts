@@ -1,4 +1,5 @@
 import "reflect-metadata";
+import { loadCertificateSettings } from "@xuekao/certificates";
 import type { SubgraphDefinition } from "@xuekao/subgraph-kit";
 import type { CertificationServices } from "./certification-context.js";
 import { migrations as libsqlMigrations } from "./migrations/libsql/index.js";
@@ -7,20 +8,26 @@ import { CertificationCase } from "./modules/certification-case/certification-ca
 import { CertificationCaseErrors } from "./modules/certification-case/certification-case.errors.js";
 import { CertificationCaseResolver } from "./modules/certification-case/certification-case.resolver.js";
 import { CERTIFICATION_CHAINS, CERTIFICATION_KINDS } from "./modules/certification-case/certification.workflow.js";
+import { Certificate, CertificateVerificationLog } from "./modules/certificate/certificate.entity.js";
+import { CertificateErrors } from "./modules/certificate/certificate.errors.js";
+import { CertificateResolver } from "./modules/certificate/certificate.resolver.js";
 import { seedCertificationDemo } from "./seeders/demo.seeder.js";
 
 /** certification: certification cases, evidence, recognition, certificates. */
 export const certificationSubgraph: SubgraphDefinition<CertificationServices> = {
   name: "certification",
   defaultPort: 4003,
-  resolvers: [CertificationCaseResolver],
+  resolvers: [CertificationCaseResolver, CertificateResolver],
   // The workflow engine's tables, the outbox and the scheduler's leases come with `workflows`.
-  entities: [CertificationCase],
+  entities: [CertificationCase, Certificate, CertificateVerificationLog],
   // Beijing's and Inner Mongolia's certification chains, as data (the review time limits are theirs).
   workflows: { kinds: CERTIFICATION_KINDS, seeds: CERTIFICATION_CHAINS },
   // Evidence scans travel beside GraphQL (signed links; size and type judged on arrival).
   files: true,
   migrations: { libsql: libsqlMigrations, postgresql: postgresqlMigrations },
   seedDemo: seedCertificationDemo,
-  errors: [CertificationCaseErrors],
+  errors: [CertificationCaseErrors, CertificateErrors],
+  // The certificate signing key (CERTIFICATE_SIGNING_KEY; refused start in production without it)
+  // and the public verify page's address (CERTIFICATE_VERIFY_URL).
+  setup: async (boot) => ({ services: { certificates: await loadCertificateSettings(boot) } }),
 };
