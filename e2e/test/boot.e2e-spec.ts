@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -22,6 +22,12 @@ function boot(path: string, env: Record<string, string>) {
 const productionPersonalDataKeys = () =>
   JSON.stringify({ active: "2026a", keys: { "2026a": randomBytes(32).toString("base64") }, lookupKey: randomBytes(32).toString("base64") });
 
+/** A production certificate signing key (Ed25519, PKCS8 PEM) and the public verify page. */
+const productionCertificateSettings = () => ({
+  CERTIFICATE_SIGNING_KEY: generateKeyPairSync("ed25519").privateKey.export({ format: "pem", type: "pkcs8" }).toString(),
+  CERTIFICATE_VERIFY_URL: "https://xuekao.example.cn/verify",
+});
+
 describe("configuration is validated at boot", () => {
   const dataDir = mkdtempSync(join(tmpdir(), "xuekao-boot-"));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -38,9 +44,23 @@ describe("configuration is validated at boot", () => {
       DATA_DIR: dataDir,
       CERTIFICATION_PORT: "0",
       PERSONAL_DATA_KEYS: productionPersonalDataKeys(),
+      ...productionCertificateSettings(),
     });
     expect(result.status).toBe(78);
     expect(result.stderr).toContain("FILE_URL_SECRET: required when NODE_ENV=production");
+  });
+
+  it("refuses to start certification in production without the key certificates are signed with", () => {
+    const result = boot("subgraphs/certification/dist/main.js", {
+      NODE_ENV: "production",
+      DATA_DIR: dataDir,
+      CERTIFICATION_PORT: "0",
+      PERSONAL_DATA_KEYS: productionPersonalDataKeys(),
+      FILE_URL_SECRET: randomBytes(48).toString("base64"),
+      CERTIFICATE_VERIFY_URL: "https://xuekao.example.cn/verify",
+    });
+    expect(result.status).toBe(78);
+    expect(result.stderr).toContain("CERTIFICATE_SIGNING_KEY: required in production");
   });
 
   it("refuses to start identity in production without a signing key", () => {
