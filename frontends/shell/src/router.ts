@@ -41,6 +41,9 @@ export function shellRoutes(remotes: RemoteConfig[]): RouteRecordRaw[] {
         { path: "", name: "home", component: HomePage },
         { path: "login", name: "login", component: () => import("./pages/LoginPage.vue"), meta: { guestOnly: true, titleKey: "auth.login.title" } },
         { path: "register", name: "register", component: () => import("./pages/RegisterPage.vue"), meta: { guestOnly: true, titleKey: "auth.register.title" } },
+        // Public: whoever holds a certificate (a school, an employer) checks it without an account.
+        { path: "verify", name: "verify", component: () => import("./pages/VerifyCertificatePage.vue"), meta: { titleKey: "verify.title" } },
+        { path: "verify/:code", name: "verify-code", component: () => import("./pages/VerifyCertificatePage.vue"), meta: { titleKey: "verify.title" } },
         { path: "no-access", name: "no-access", component: () => import("./pages/NoAccessPage.vue"), meta: { requiresAuth: true, titleKey: "auth.noAccess.title" } },
         {
           path: "account/password",

@@ -82,6 +82,7 @@ type Documents = {
     "\n  query ShellInboxCount {\n    me {\n      id\n      unreadNotificationCount\n    }\n  }\n": typeof types.ShellInboxCountDocument,
     "\n  query ShellInbox {\n    me {\n      id\n      unreadNotificationCount\n      notifications {\n        id\n        title\n        body\n        readAt\n        createdAt\n      }\n    }\n  }\n": typeof types.ShellInboxDocument,
     "\n  mutation ShellMarkNotificationRead($id: ID!) {\n    markNotificationRead(id: $id) {\n      id\n      readAt\n    }\n  }\n": typeof types.ShellMarkNotificationReadDocument,
+    "\n  query ShellVerifyCertificate($code: String!) {\n    verifyCertificate(code: $code) {\n      code\n      found\n      signatureValid\n      revoked\n      revokedAt\n      revocationReason\n      fields {\n        code\n        kind\n        title\n        issuerName\n        provinceCode\n        holderName\n        idNumberMasked\n        recordNumber\n        originProvinceName\n        issuedAt\n        subjects {\n          code\n          name\n          result\n          detail\n        }\n      }\n    }\n  }\n": typeof types.ShellVerifyCertificateDocument,
 };
 const documents: Documents = {
     "\n  query BureauOverview {\n    myJurisdiction {\n      id\n      code\n      name\n      kind\n      parentId\n    }\n    registrationProgress {\n      totals {\n        underReview\n        returned\n        awaitingCollection\n        registered\n      }\n      rows {\n        organization {\n          id\n        }\n        name\n        code\n        countyName\n        social\n        counts {\n          underReview\n          returned\n          awaitingCollection\n          registered\n        }\n      }\n    }\n    certificationCases {\n      id\n      originProvinceCode\n      status\n      submittedAt\n      candidate {\n        displayName\n      }\n    }\n  }\n": types.BureauOverviewDocument,
@@ -152,6 +153,7 @@ const documents: Documents = {
     "\n  query ShellInboxCount {\n    me {\n      id\n      unreadNotificationCount\n    }\n  }\n": types.ShellInboxCountDocument,
     "\n  query ShellInbox {\n    me {\n      id\n      unreadNotificationCount\n      notifications {\n        id\n        title\n        body\n        readAt\n        createdAt\n      }\n    }\n  }\n": types.ShellInboxDocument,
     "\n  mutation ShellMarkNotificationRead($id: ID!) {\n    markNotificationRead(id: $id) {\n      id\n      readAt\n    }\n  }\n": types.ShellMarkNotificationReadDocument,
+    "\n  query ShellVerifyCertificate($code: String!) {\n    verifyCertificate(code: $code) {\n      code\n      found\n      signatureValid\n      revoked\n      revokedAt\n      revocationReason\n      fields {\n        code\n        kind\n        title\n        issuerName\n        provinceCode\n        holderName\n        idNumberMasked\n        recordNumber\n        originProvinceName\n        issuedAt\n        subjects {\n          code\n          name\n          result\n          detail\n        }\n      }\n    }\n  }\n": types.ShellVerifyCertificateDocument,
 };
 
 /**
@@ -440,6 +442,10 @@ export function graphql(source: "\n  query ShellInbox {\n    me {\n      id\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ShellMarkNotificationRead($id: ID!) {\n    markNotificationRead(id: $id) {\n      id\n      readAt\n    }\n  }\n"): (typeof documents)["\n  mutation ShellMarkNotificationRead($id: ID!) {\n    markNotificationRead(id: $id) {\n      id\n      readAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ShellVerifyCertificate($code: String!) {\n    verifyCertificate(code: $code) {\n      code\n      found\n      signatureValid\n      revoked\n      revokedAt\n      revocationReason\n      fields {\n        code\n        kind\n        title\n        issuerName\n        provinceCode\n        holderName\n        idNumberMasked\n        recordNumber\n        originProvinceName\n        issuedAt\n        subjects {\n          code\n          name\n          result\n          detail\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ShellVerifyCertificate($code: String!) {\n    verifyCertificate(code: $code) {\n      code\n      found\n      signatureValid\n      revoked\n      revokedAt\n      revocationReason\n      fields {\n        code\n        kind\n        title\n        issuerName\n        provinceCode\n        holderName\n        idNumberMasked\n        recordNumber\n        originProvinceName\n        issuedAt\n        subjects {\n          code\n          name\n          result\n          detail\n        }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
