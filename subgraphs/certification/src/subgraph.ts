@@ -1,5 +1,6 @@
 import "reflect-metadata";
 import { loadCertificateSettings } from "@xuekao/certificates";
+import { ProcessedEvent } from "@xuekao/events";
 import type { SubgraphDefinition } from "@xuekao/subgraph-kit";
 import type { CertificationServices } from "./certification-context.js";
 import { migrations as libsqlMigrations } from "./migrations/libsql/index.js";
@@ -8,6 +9,7 @@ import { CertificationCase } from "./modules/certification-case/certification-ca
 import { CertificationCaseErrors } from "./modules/certification-case/certification-case.errors.js";
 import { CertificationCaseResolver } from "./modules/certification-case/certification-case.resolver.js";
 import { CERTIFICATION_CHAINS, CERTIFICATION_KINDS } from "./modules/certification-case/certification.workflow.js";
+import { certificateConsumer } from "./modules/certificate/certificate.consumer.js";
 import { Certificate, CertificateVerificationLog } from "./modules/certificate/certificate.entity.js";
 import { CertificateErrors } from "./modules/certificate/certificate.errors.js";
 import { CertificateResolver } from "./modules/certificate/certificate.resolver.js";
@@ -19,7 +21,7 @@ export const certificationSubgraph: SubgraphDefinition<CertificationServices> = 
   defaultPort: 4003,
   resolvers: [CertificationCaseResolver, CertificateResolver],
   // The workflow engine's tables, the outbox and the scheduler's leases come with `workflows`.
-  entities: [CertificationCase, Certificate, CertificateVerificationLog],
+  entities: [CertificationCase, Certificate, CertificateVerificationLog, ProcessedEvent],
   // Beijing's and Inner Mongolia's certification chains, as data (the review time limits are theirs).
   workflows: { kinds: CERTIFICATION_KINDS, seeds: CERTIFICATION_CHAINS },
   // Evidence scans travel beside GraphQL (signed links; size and type judged on arrival).
@@ -27,6 +29,8 @@ export const certificationSubgraph: SubgraphDefinition<CertificationServices> = 
   migrations: { libsql: libsqlMigrations, postgresql: postgresqlMigrations },
   seedDemo: seedCertificationDemo,
   errors: [CertificationCaseErrors, CertificateErrors],
+  // registry's score certificates (registry.certificate-issued), verified here with certification's own.
+  consumers: [certificateConsumer],
   // The certificate signing key (CERTIFICATE_SIGNING_KEY; refused start in production without it)
   // and the public verify page's address (CERTIFICATE_VERIFY_URL).
   setup: async (boot) => ({ services: { certificates: await loadCertificateSettings(boot) } }),

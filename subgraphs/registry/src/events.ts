@@ -46,3 +46,21 @@ export const RecordRegistered = defineEvent({
     registeredAt: instant,
   }),
 });
+
+/**
+ * The province issued a score certificate (成绩证明) from a record's published results: the signed
+ * token travels with it, so certification can answer the public verification of both kinds of
+ * certificate from one table. The token holds only what the certificate prints (ID masked).
+ */
+export const CertificateIssued = defineEvent({
+  type: "registry.certificate-issued",
+  version: 1,
+  description: "签发合格性考试成绩证明",
+  payload: z.object({
+    code: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/),
+    token: z.string().min(1).max(20_000),
+    candidateId: z.uuid(),
+    provinceCode: session.provinceCode,
+    issuedAt: instant,
+  }),
+});

@@ -1,7 +1,10 @@
+import type { CertificateSettings } from "@xuekao/certificates";
 import type { RequestContext } from "@xuekao/subgraph-kit";
 
-/** registry builds no long-lived services of its own (yet): its context carries none. */
-export type RegistryServices = Record<never, never>;
+/** registry's long-lived services: the certificate signing key (score certificates) and the verify page's address. */
+export interface RegistryServices {
+  certificates: CertificateSettings;
+}
 
 /** What every registry resolver and service receives (see the kit's RequestContext). */
 export type RegistryContext = RequestContext<RegistryServices>;

@@ -1,4 +1,8 @@
 import "reflect-metadata";
+import { loadCertificateSettings } from "@xuekao/certificates";
+import { ScoreCertificate } from "./modules/score-certificate/score-certificate.entity.js";
+import { ScoreCertificateErrors } from "./modules/score-certificate/score-certificate.errors.js";
+import { ScoreCertificateResolver } from "./modules/score-certificate/score-certificate.resolver.js";
 import { OutboxEvent, ProcessedEvent } from "@xuekao/events";
 import { JobLease, type SubgraphDefinition } from "@xuekao/subgraph-kit";
 import { migrations as libsqlMigrations } from "./migrations/libsql/index.js";
@@ -48,15 +52,17 @@ export const registrySubgraph: SubgraphDefinition<RegistryServices> = {
     ExamSubjectResolver,
     SubjectEntryResolver,
     SubjectResultResolver,
+    ScoreCertificateResolver,
   ],
   // OutboxEvent: registry publishes events (window reminders, registrations); ProcessedEvent:
   // consumed events (identity's organisations), for dedupe; JobLease: the scheduler's leases.
-  entities: [ExamSession, ExamRecord, DirectoryOrganization, RosterEntry, PreRegistration, ExamSubject, SubjectEntry, OutboxEvent, ProcessedEvent, JobLease],
+  entities: [ExamSession, ExamRecord, DirectoryOrganization, RosterEntry, PreRegistration, ExamSubject, SubjectEntry, ScoreCertificate, OutboxEvent, ProcessedEvent, JobLease],
   consumers: [organizationDirectoryConsumer],
   // The subject catalogues are configuration, like the approval chains: written at every start when missing.
-  setup: async ({ orm }) => {
-    await seedSubjectCatalogue(orm);
-    return {};
+  // The certificate signing key (CERTIFICATE_SIGNING_KEY, shared with certification) for score certificates.
+  setup: async (boot) => {
+    await seedSubjectCatalogue(boot.orm);
+    return { services: { certificates: await loadCertificateSettings(boot) } };
   },
   jobs: () => [windowRemindersJob],
   // Files through the kit: rosters and results as .xlsx (spreadsheet imports), the photo taken at collection.
@@ -69,5 +75,5 @@ export const registrySubgraph: SubgraphDefinition<RegistryServices> = {
   },
   migrations: { libsql: libsqlMigrations, postgresql: postgresqlMigrations },
   seedDemo: seedRegistryDemo,
-  errors: [ExamSessionErrors, RosterErrors, PreRegistrationErrors, SubjectEntryErrors, SubjectResultErrors],
+  errors: [ExamSessionErrors, RosterErrors, PreRegistrationErrors, SubjectEntryErrors, SubjectResultErrors, ScoreCertificateErrors],
 };

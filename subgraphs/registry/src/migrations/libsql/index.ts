@@ -9,6 +9,7 @@ import { Migration20261130150134 } from "./Migration20261130150134.js";
 import { Migration20261130153821 } from "./Migration20261130153821.js";
 import { Migration20261130155452 } from "./Migration20261130155452.js";
 import { Migration20261130163953 } from "./Migration20261130163953.js";
+import { Migration20261130205210 } from "./Migration20261130205210.js";
 
 export const migrations: MigrationObject[] = [
   { name: "Migration20261122153018", class: Migration20261122153018 },
@@ -20,4 +21,5 @@ export const migrations: MigrationObject[] = [
   { name: "Migration20261130153821", class: Migration20261130153821 },
   { name: "Migration20261130155452", class: Migration20261130155452 },
   { name: "Migration20261130163953", class: Migration20261130163953 },
+  { name: "Migration20261130205210", class: Migration20261130205210 },
 ];

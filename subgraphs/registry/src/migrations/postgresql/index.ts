@@ -9,6 +9,7 @@ import { Migration20261130150134 } from "./Migration20261130150134.js";
 import { Migration20261130153823 } from "./Migration20261130153823.js";
 import { Migration20261130155453 } from "./Migration20261130155453.js";
 import { Migration20261130163954 } from "./Migration20261130163954.js";
+import { Migration20261130205211 } from "./Migration20261130205211.js";
 
 export const migrations: MigrationObject[] = [
   { name: "Migration20261122153018", class: Migration20261122153018 },
@@ -20,4 +21,5 @@ export const migrations: MigrationObject[] = [
   { name: "Migration20261130153823", class: Migration20261130153823 },
   { name: "Migration20261130155453", class: Migration20261130155453 },
   { name: "Migration20261130163954", class: Migration20261130163954 },
+  { name: "Migration20261130205211", class: Migration20261130205211 },
 ];

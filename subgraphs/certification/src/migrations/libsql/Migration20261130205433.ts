@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261130203013 extends Migration {
+export class Migration20261130205433 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table \`certificate\` (\`id\` text not null, \`code\` text not null, \`kind\` text not null, \`candidate_id\` text not null, \`case_id\` text null, \`organization_path\` text not null, \`province_code\` text not null, \`token\` text not null, \`fields_json\` text not null, \`issued_at\` datetime not null, \`revoked_at\` datetime null, \`revoked_by\` text null, \`revocation_reason\` text null, \`pdf_file_id\` text null, primary key (\`id\`));`);
@@ -13,6 +13,9 @@ export class Migration20261130203013 extends Migration {
     this.addSql(`create index \`certificate_verification_certificate_id_index\` on \`certificate_verification\` (\`certificate_id\`);`);
     this.addSql(`create index \`certificate_verification_code_index\` on \`certificate_verification\` (\`code\`);`);
     this.addSql(`create index \`certificate_verification_at_index\` on \`certificate_verification\` (\`at\`);`);
+
+    this.addSql(`create table \`processed_event\` (\`id\` text not null, \`consumer\` text not null, \`event_id\` text not null, \`event_type\` text not null, \`processed_at\` datetime not null, primary key (\`id\`));`);
+    this.addSql(`create unique index \`processed_event_consumer_event_id_unique\` on \`processed_event\` (\`consumer\`, \`event_id\`);`);
   }
 
 }
