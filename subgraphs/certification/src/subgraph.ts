@@ -6,6 +6,10 @@ import { migrations as postgresqlMigrations } from "./migrations/postgresql/inde
 import { CertificationCase } from "./modules/certification-case/certification-case.entity.js";
 import { CertificationCaseErrors } from "./modules/certification-case/certification-case.errors.js";
 import { CertificationCaseResolver } from "./modules/certification-case/certification-case.resolver.js";
+import { CertificationSourceRules, CertificationWindow } from "./modules/certification-config/certification-config.entity.js";
+import { CertificationConfigErrors } from "./modules/certification-config/certification-config.errors.js";
+import { CertificationSourceRulesResolver, CertificationWindowResolver } from "./modules/certification-config/certification-config.resolver.js";
+import { seedCertificationConfig } from "./modules/certification-config/certification-config.seeds.js";
 import { CERTIFICATION_CHAINS, CERTIFICATION_KINDS } from "./modules/certification-case/certification.workflow.js";
 import { seedCertificationDemo } from "./seeders/demo.seeder.js";
 
@@ -13,14 +17,19 @@ import { seedCertificationDemo } from "./seeders/demo.seeder.js";
 export const certificationSubgraph: SubgraphDefinition<CertificationServices> = {
   name: "certification",
   defaultPort: 4003,
-  resolvers: [CertificationCaseResolver],
+  resolvers: [CertificationCaseResolver, CertificationWindowResolver, CertificationSourceRulesResolver],
   // The workflow engine's tables, the outbox and the scheduler's leases come with `workflows`.
-  entities: [CertificationCase],
+  entities: [CertificationCase, CertificationWindow, CertificationSourceRules],
+  // Windows and recognition rules are configuration, like the approval chains: written at every start when missing.
+  setup: async ({ orm, clock }) => {
+    await seedCertificationConfig(orm, clock);
+    return {};
+  },
   // Beijing's and Inner Mongolia's certification chains, as data (the review time limits are theirs).
   workflows: { kinds: CERTIFICATION_KINDS, seeds: CERTIFICATION_CHAINS },
   // Evidence scans travel beside GraphQL (signed links; size and type judged on arrival).
   files: true,
   migrations: { libsql: libsqlMigrations, postgresql: postgresqlMigrations },
   seedDemo: seedCertificationDemo,
-  errors: [CertificationCaseErrors],
+  errors: [CertificationCaseErrors, CertificationConfigErrors],
 };
