@@ -38,6 +38,12 @@ const routes: RouteRecordRaw[] = [
     meta: { titleKey: "bureau.workflows.heading", navKey: "bureau.nav.workflows", roles: ["PROVINCE_INSTITUTE"] satisfies Role[] },
   },
   {
+    path: "certification-settings",
+    name: "bureau-certification-settings",
+    component: () => import("./pages/CertificationSettingsPage.vue"),
+    meta: { titleKey: "bureau.certificationSettings.heading", navKey: "bureau.nav.certificationSettings", roles: ["PROVINCE_INSTITUTE"] satisfies Role[] },
+  },
+  {
     path: "exam-sessions",
     name: "bureau-exam-sessions",
     component: () => import("./pages/ExamSessionsAdminPage.vue"),

@@ -8,5 +8,6 @@ export * from "./masking.js";
 export * from "./mobile.js";
 export * from "./organization-levels.js";
 export * from "./provinces.js";
+export * from "./recognition.js";
 export * from "./registration-form.js";
 export * from "./school-year.js";

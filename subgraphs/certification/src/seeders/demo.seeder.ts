@@ -1,6 +1,7 @@
 import { demoOrganizationPath, demoUserId, demoUsers } from "@xuekao/demo-data";
 import { hoursFrom, splitPath, startApplication, type Clock } from "@xuekao/subgraph-kit";
 import type { CertificationContext } from "../certification-context.js";
+import { seedDemoCertificationWindow } from "../modules/certification-config/certification-config.seeds.js";
 import { CertificationCase, CertificationCaseStatus } from "../modules/certification-case/certification-case.entity.js";
 import { seedCertificateDemo } from "../modules/certificate/certificate.demo.js";
 import { pendingKeyOf } from "../modules/certification-case/certification-case.service.js";
@@ -22,6 +23,7 @@ const fixedAt = (instant: Date): Clock => ({ now: () => instant });
 
 /** Idempotent: adds the cases that are missing, each with its application (as the candidate would have). */
 export async function seedCertificationDemo(ctx: CertificationContext): Promise<void> {
+  await seedDemoCertificationWindow(ctx);
   await seedCertificateDemo(ctx);
   for (const demo of demoCases) {
     const candidateId = demoUserId(demo.username);

@@ -6,6 +6,7 @@ import { Migration20261122163730 } from "./Migration20261122163730.js";
 import { Migration20261122165213 } from "./Migration20261122165213.js";
 import { Migration20261122172612 } from "./Migration20261122172612.js";
 import { Migration20261130121709 } from "./Migration20261130121709.js";
+import { Migration20261130202250 } from "./Migration20261130202250.js";
 import { Migration20261130205433 } from "./Migration20261130205433.js";
 
 export const migrations: MigrationObject[] = [
@@ -15,5 +16,6 @@ export const migrations: MigrationObject[] = [
   { name: "Migration20261122165213", class: Migration20261122165213 },
   { name: "Migration20261122172612", class: Migration20261122172612 },
   { name: "Migration20261130121709", class: Migration20261130121709 },
+  { name: "Migration20261130202250", class: Migration20261130202250 },
   { name: "Migration20261130205433", class: Migration20261130205433 },
 ];

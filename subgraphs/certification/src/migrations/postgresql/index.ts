@@ -6,6 +6,7 @@ import { Migration20261122163730 } from "./Migration20261122163730.js";
 import { Migration20261122165213 } from "./Migration20261122165213.js";
 import { Migration20261122172613 } from "./Migration20261122172613.js";
 import { Migration20261130121710 } from "./Migration20261130121710.js";
+import { Migration20261130202251 } from "./Migration20261130202251.js";
 import { Migration20261130205434 } from "./Migration20261130205434.js";
 
 export const migrations: MigrationObject[] = [
@@ -15,5 +16,6 @@ export const migrations: MigrationObject[] = [
   { name: "Migration20261122165213", class: Migration20261122165213 },
   { name: "Migration20261122172613", class: Migration20261122172613 },
   { name: "Migration20261130121710", class: Migration20261130121710 },
+  { name: "Migration20261130202251", class: Migration20261130202251 },
   { name: "Migration20261130205434", class: Migration20261130205434 },
 ];
