@@ -135,6 +135,7 @@ export const demoUsers: DemoUser[] = [
   person("region1", "王考试院", "STAFF", "PROVINCE_INSTITUTE", "im"),
   person("bjreviewer1", "钱审核", "STAFF", "CERTIFICATION_REVIEWER", "bj"),
   person("bjcandidate1", "冯返京", "SOCIAL_CANDIDATE", "CANDIDATE_SOCIAL", "bj-haidian", demoIdNumber("130102", "20070521", 301)),
+  person("bjcandidate2", "陈归京", "SOCIAL_CANDIDATE", "CANDIDATE_SOCIAL", "bj-haidian", demoIdNumber("130102", "20070811", 302)),
 ];
 
 export const demoUserId = (username: string) => demoId(`user:${username}`);

@@ -13,6 +13,8 @@ import { CertificationConfigErrors } from "./modules/certification-config/certif
 import { CertificationSourceRulesResolver, CertificationWindowResolver } from "./modules/certification-config/certification-config.resolver.js";
 import { seedCertificationConfig } from "./modules/certification-config/certification-config.seeds.js";
 import { CERTIFICATION_CHAINS, CERTIFICATION_KINDS } from "./modules/certification-case/certification.workflow.js";
+import { candidateFactConsumer } from "./modules/candidate-fact/candidate-fact.consumer.js";
+import { CandidateFact, CandidateName } from "./modules/candidate-fact/candidate-fact.entity.js";
 import { certificateConsumer } from "./modules/certificate/certificate.consumer.js";
 import { Certificate, CertificateVerificationLog } from "./modules/certificate/certificate.entity.js";
 import { CertificateErrors } from "./modules/certificate/certificate.errors.js";
@@ -25,7 +27,7 @@ export const certificationSubgraph: SubgraphDefinition<CertificationServices> = 
   defaultPort: 4003,
   resolvers: [CertificationCaseResolver, CertificationWindowResolver, CertificationSourceRulesResolver, CertificateResolver],
   // The workflow engine's tables, the outbox and the scheduler's leases come with `workflows`.
-  entities: [CertificationCase, CertificationWindow, CertificationSourceRules, Certificate, CertificateVerificationLog, ProcessedEvent],
+  entities: [CertificationCase, CandidateFact, CandidateName, CertificationWindow, CertificationSourceRules, Certificate, CertificateVerificationLog, ProcessedEvent],
   // Windows and recognition rules are configuration, like the approval chains: written at every start when missing.
   // The certificate signing key (CERTIFICATE_SIGNING_KEY; refused start in production without it)
   // and the public verify page's address (CERTIFICATE_VERIFY_URL).
@@ -40,6 +42,7 @@ export const certificationSubgraph: SubgraphDefinition<CertificationServices> = 
   migrations: { libsql: libsqlMigrations, postgresql: postgresqlMigrations },
   seedDemo: seedCertificationDemo,
   errors: [CertificationCaseErrors, CertificationConfigErrors, CertificateErrors],
-  // registry's score certificates (registry.certificate-issued), verified here with certification's own.
-  consumers: [certificateConsumer],
+  // registry's score certificates (registry.certificate-issued), verified here with certification's own;
+  // what registry and identity say about candidates (eligibility, the school flow, the holder's name).
+  consumers: [certificateConsumer, candidateFactConsumer],
 };

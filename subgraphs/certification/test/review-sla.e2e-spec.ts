@@ -40,6 +40,7 @@ describe.each(drivers)("certification review time limits from the workflow defin
         kind: kind.kind,
         status: CertificationCaseStatus.PENDING_REVIEW,
         pendingKey: pendingKeyOf(applicantId, province),
+        createdAt: submittedAt,
         submittedAt,
       });
       const application = await startApplication(tx, kind, {

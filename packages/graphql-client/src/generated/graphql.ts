@@ -37,9 +37,10 @@ export type CertificateKind =
   | 'CERTIFICATION_RESULT'
   | 'SCORE_CERTIFICATE';
 
-/** 认定状态：待审核 / 退回修改 / 已认定 / 未通过 / 已撤回 */
+/** 认定状态：草稿（未提交）/ 待审核 / 退回修改 / 已认定 / 未通过 / 已撤回 */
 export type CertificationCaseStatus =
   | 'APPROVED'
+  | 'DRAFT'
   | 'PENDING_REVIEW'
   | 'REJECTED'
   | 'RETURNED'
@@ -412,7 +413,7 @@ export type WorkflowStepInput = {
 export type BureauOverviewQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type BureauOverviewQuery = { myJurisdiction: Array<{ id: string, code: string, name: string, kind: OrganizationKind, parentId: string | null }> | null, registrationProgress: { totals: { underReview: number, returned: number, awaitingCollection: number, registered: number }, rows: Array<{ name: string, code: string, countyName: string | null, social: boolean, organization: { id: string }, counts: { underReview: number, returned: number, awaitingCollection: number, registered: number } }> } | null, certificationCases: Array<{ id: string, originProvinceCode: string, status: CertificationCaseStatus, submittedAt: string, candidate: { displayName: string } | null }> | null };
+export type BureauOverviewQuery = { myJurisdiction: Array<{ id: string, code: string, name: string, kind: OrganizationKind, parentId: string | null }> | null, registrationProgress: { totals: { underReview: number, returned: number, awaitingCollection: number, registered: number }, rows: Array<{ name: string, code: string, countyName: string | null, social: boolean, organization: { id: string }, counts: { underReview: number, returned: number, awaitingCollection: number, registered: number } }> } | null, certificationCases: Array<{ id: string, originProvinceCode: string, status: CertificationCaseStatus, submittedAt: string | null, candidate: { displayName: string } | null }> | null };
 
 export type CertificationReviewQueueQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -420,7 +421,7 @@ export type CertificationReviewQueueQueryVariables = Exact<{
 }>;
 
 
-export type CertificationReviewQueueQuery = { certificationReviewQueue: { nextCursor: string | null, items: Array<{ id: string, originProvinceCode: string, submittedAt: string, candidate: { displayName: string } | null, evidence: Array<{ id: string, fileName: string, downloadUrl: string | null }>, application: { id: string, kindName: string, stepName: string, dueAt: string | null, round: number, version: number, canDecide: boolean } | null }> } | null };
+export type CertificationReviewQueueQuery = { certificationReviewQueue: { nextCursor: string | null, items: Array<{ id: string, originProvinceCode: string, submittedAt: string | null, candidate: { displayName: string } | null, evidence: Array<{ id: string, fileName: string, downloadUrl: string | null }>, application: { id: string, kindName: string, stepName: string, dueAt: string | null, round: number, version: number, canDecide: boolean } | null }> } | null };
 
 export type DecideCertificationCaseMutationVariables = Exact<{
   input: DecideCertificationCaseInput;

@@ -280,6 +280,11 @@ export interface ApplicantActionInput {
   applicationId: string;
   expectedVersion: number;
   idempotencyKey: string;
+  /**
+   * The caller acts for the applicant and the kind's module has authorised them itself (a school
+   * resubmitting the case it filed for its student); otherwise only the applicant may act.
+   */
+  authorizedForApplicant?: boolean;
 }
 
 /**
@@ -299,7 +304,9 @@ async function applicantAction(
   if (replay) return replay;
   return ctx.transaction(async (tx) => {
     const application = await loadForDecision(tx, input.applicationId);
-    authorize(caller, { roles: [...CANDIDATE_ROLES] as Role[] }, { organizationPath: splitPath(application.organizationPath), ownerUserId: application.applicantId });
+    if (!input.authorizedForApplicant) {
+      authorize(caller, { roles: [...CANDIDATE_ROLES] as Role[] }, { organizationPath: splitPath(application.organizationPath), ownerUserId: application.applicantId });
+    }
     const now = tx.clock.now();
     const decidedAt = await change(tx, application, now);
     if (application.version !== input.expectedVersion) throw WorkflowErrors.CONFLICT();

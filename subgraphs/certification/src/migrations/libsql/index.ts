@@ -8,6 +8,7 @@ import { Migration20261122172612 } from "./Migration20261122172612.js";
 import { Migration20261130121709 } from "./Migration20261130121709.js";
 import { Migration20261130202250 } from "./Migration20261130202250.js";
 import { Migration20261130205433 } from "./Migration20261130205433.js";
+import { Migration20261201000544 } from "./Migration20261201000544.js";
 
 export const migrations: MigrationObject[] = [
   { name: "Migration20261122141000", class: Migration20261122141000 },
@@ -18,4 +19,5 @@ export const migrations: MigrationObject[] = [
   { name: "Migration20261130121709", class: Migration20261130121709 },
   { name: "Migration20261130202250", class: Migration20261130202250 },
   { name: "Migration20261130205433", class: Migration20261130205433 },
+  { name: "Migration20261201000544", class: Migration20261201000544 },
 ];

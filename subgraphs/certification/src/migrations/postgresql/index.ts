@@ -8,6 +8,7 @@ import { Migration20261122172613 } from "./Migration20261122172613.js";
 import { Migration20261130121710 } from "./Migration20261130121710.js";
 import { Migration20261130202251 } from "./Migration20261130202251.js";
 import { Migration20261130205434 } from "./Migration20261130205434.js";
+import { Migration20261201000545 } from "./Migration20261201000545.js";
 
 export const migrations: MigrationObject[] = [
   { name: "Migration20261122141000", class: Migration20261122141000 },
@@ -18,4 +19,5 @@ export const migrations: MigrationObject[] = [
   { name: "Migration20261130121710", class: Migration20261130121710 },
   { name: "Migration20261130202251", class: Migration20261130202251 },
   { name: "Migration20261130205434", class: Migration20261130205434 },
+  { name: "Migration20261201000545", class: Migration20261201000545 },
 ];

@@ -3,6 +3,8 @@ import { Entity, Index, PrimaryKey, Property, Unique } from "@mikro-orm/core";
 import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
 
 export enum CertificationCaseStatus {
+  /** Started, evidence being uploaded: not yet submitted, nobody reviews it. */
+  DRAFT = "DRAFT",
   PENDING_REVIEW = "PENDING_REVIEW",
   /** Sent back for correction (a better scan, a missing page): the candidate resubmits. */
   RETURNED = "RETURNED",
@@ -13,7 +15,7 @@ export enum CertificationCaseStatus {
 
 registerEnumType(CertificationCaseStatus, {
   name: "CertificationCaseStatus",
-  description: "认定状态：待审核 / 退回修改 / 已认定 / 未通过 / 已撤回",
+  description: "认定状态：草稿（未提交）/ 待审核 / 退回修改 / 已认定 / 未通过 / 已撤回",
 });
 
 /**
@@ -54,7 +56,7 @@ export class CertificationCase {
   // Plain string column: see identity's Organization.kind for why not @Enum on SQLite.
   @Field(() => CertificationCaseStatus)
   @Property({ type: "string", length: 24 })
-  status: CertificationCaseStatus = CertificationCaseStatus.PENDING_REVIEW;
+  status: CertificationCaseStatus = CertificationCaseStatus.DRAFT;
 
   /** The kind of certification (the workflow kind its application runs under). */
   @Field(() => String, { description: "认定类别，如 certification.returning-candidate" })
@@ -67,22 +69,45 @@ export class CertificationCase {
   applicationId: string | null = null;
 
   /**
-   * `<candidateId>:<certifyingProvinceCode>` while the case is open (under review or returned for
-   * correction), null once closed. The unique index (NULLs never collide, on PostgreSQL and SQLite
+   * `<candidateId>:<certifyingProvinceCode>` while the case is open (a draft, under review or
+   * returned for correction), null once closed. The unique index (NULLs never collide, on PostgreSQL and SQLite
    * alike) is what guarantees one open case per candidate and province even when two submissions race.
    */
   @Property({ type: "string", length: 64, nullable: true })
   @Unique()
   pendingKey: string | null = null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: "创建时间" })
   @Property({ type: "datetime" })
-  submittedAt!: Date;
+  @Index()
+  createdAt!: Date;
+
+  /** Set from ctx.clock at each submission (the latest one); null while a draft. */
+  @Field(() => Date, { nullable: true, description: "最近一次提交时间；草稿为 null" })
+  @Property({ type: "datetime", nullable: true })
+  submittedAt: Date | null = null;
+
+  /** Who started it: the candidate themself, or (school flow) the school's admin. */
+  @Property({ type: "uuid", nullable: true })
+  startedBy: string | null = null;
+
+  /** The filing window it was started in (windowed kinds only): its viewing deadline closes the service. */
+  @Property({ type: "uuid", nullable: true })
+  windowId: string | null = null;
+
+  /** The subjects as the reviewer recorded them, with the rules' verdicts (JSON of `CertificationSubjectResult[]`). */
+  @Property({ type: "text", nullable: true })
+  subjectsJson: string | null = null;
 
   /** When the review closed it (approved, rejected or withdrawn). */
   @Field(() => Date, { nullable: true, description: "办结时间" })
   @Property({ type: "datetime", nullable: true })
   closedAt: Date | null = null;
+
+  /** The recorded subjects (the GraphQL shape is `CertificationSubjectResult`). */
+  storedSubjects(): Array<{ subjectCode: string; subjectName: string; passed: boolean; explanation: string }> {
+    return this.subjectsJson ? (JSON.parse(this.subjectsJson) as Array<{ subjectCode: string; subjectName: string; passed: boolean; explanation: string }>) : [];
+  }
 
   /** Records a closing outcome; from then on the case no longer blocks a new application. */
   close(outcome: CertificationCaseStatus.APPROVED | CertificationCaseStatus.REJECTED | CertificationCaseStatus.WITHDRAWN, at: Date): void {
