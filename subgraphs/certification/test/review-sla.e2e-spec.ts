@@ -79,7 +79,7 @@ describe.each(drivers)("certification review time limits from the workflow defin
       step: { key: "institute-review", name: "北京教育考试院审核认定", level: "PROVINCE", actorRole: "CERTIFICATION_REVIEWER", actingOrganizationPath: [beijing] },
       count: 2,
       warnAtHours: 48,
-      earliestDueAt: new Date(first.item.submittedAt.getTime() + 72 * HOUR).toISOString(),
+      earliestDueAt: new Date(first.item.submittedAt!.getTime() + 72 * HOUR).toISOString(),
     });
     expect(warning?.producer).toBe("certification");
     const county = pathOf("candidate3").split("/").slice(0, 3);
@@ -91,7 +91,7 @@ describe.each(drivers)("certification review time limits from the workflow defin
         provinceCode: "15",
         step: { key: "county-review", name: "旗县区审核", level: "COUNTY", actorRole: "COUNTY_AGENCY", actingOrganizationPath: county },
         slaHours: 72,
-        dueAt: new Date(late.item.submittedAt.getTime() + 72 * HOUR).toISOString(),
+        dueAt: new Date(late.item.submittedAt!.getTime() + 72 * HOUR).toISOString(),
       },
     ]);
 
