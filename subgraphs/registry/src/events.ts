@@ -64,3 +64,19 @@ export const CertificateIssued = defineEvent({
     issuedAt: instant,
   }),
 });
+
+/** The candidate sat the qualification exam in this province: sent once per candidate when a session's results import is committed. */
+export const ExamResultsRecorded = defineEvent({
+  type: "registry.exam-results-recorded",
+  version: 1,
+  description: "考生在本省参加合格性考试的成绩已录入",
+  payload: z.object({ candidateId: z.uuid(), provinceCode: session.provinceCode, sessionId: z.uuid(), recordedAt: instant }),
+});
+
+/** A record arrived from another province (Registry II's inter-province transfer intake emits it). */
+export const RecordTransferredIn = defineEvent({
+  type: "registry.record-transferred-in",
+  version: 1,
+  description: "考籍由外省转入",
+  payload: z.object({ candidateId: z.uuid(), provinceCode: session.provinceCode, fromProvinceCode: session.provinceCode, transferredAt: instant }),
+});
