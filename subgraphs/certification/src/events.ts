@@ -44,13 +44,13 @@ export const CertificationCaseDecided = defineEvent({
 export const SubjectsCertified = defineEvent({
   type: "certification.subjects-certified",
   version: 1,
-  description: "外省转入考生的合格考科目成绩已认定",
+  description: "外省合格考成绩转入认定通过，认定科目及结论",
   payload: z.object({
     caseId: z.uuid(),
     candidateId: z.uuid(),
     provinceCode,
     originProvinceCode: provinceCode,
     certifiedAt: instant,
-    subjects: z.array(z.object({ subjectCode: z.string().min(1), passed: z.boolean(), detail: z.string().nullable() })),
+    subjects: z.array(z.object({ subjectCode: z.string().min(1).max(40), passed: z.boolean(), detail: z.string().max(200).nullable() })).min(1).max(20),
   }),
 });

@@ -83,6 +83,7 @@ type Step = ReturnType<typeof step>;
 const KINDS = {
   returning: { kind: "certification.returning-candidate", kindName: "返京成绩认定", provinceCode: "11", producer: "certification" },
   transferIn: { kind: "certification.transfer-in", kindName: "区外成绩转入认定", provinceCode: "15", producer: "certification" },
+  schoolUpload: { kind: "certification.school-upload", kindName: "转入学生成绩认定", provinceCode: "11", producer: "certification" },
   suspension: { kind: "registry.suspension", kindName: "休籍复学", provinceCode: "15", producer: "registry" },
 } as const;
 type Kind = (typeof KINDS)[keyof typeof KINDS];
@@ -235,13 +236,13 @@ describe.each(drivers)("notification: events to messages on %s", (driver) => {
       const reason = "成绩证明未加盖原省份考试机构公章，请重新上传";
       await bus.publish(decidedEvent(KINDS.returning, "bjcandidate1", BJ_REVIEW, "RETURN", null, reason));
 
-      expect(await smsTo("13700000011")).toEqual([`【学考平台】您提交的返京成绩认定申请经省级审核被退回，原因：${reason}。请登录考生门户修改后重新提交。`]);
+      expect(await smsTo("13700000011")).toEqual([`【学考平台】您的返京成绩认定申请经省级审核，结果：退回修改，原因：${reason}。请登录考生门户按原因修改后重新提交。`]);
       expect((await inboxOf("bjcandidate1"))[0]).toEqual({
         title: "返京成绩认定申请已退回修改",
-        body: expect.stringContaining(`退回原因：${reason}。请登录考生门户，按退回原因核对、修改后重新提交`),
+        body: expect.stringContaining(`审核结果为：退回修改。原因：${reason}。请登录考生门户，按退回原因修改或重新上传清晰的材料后再次提交`),
       });
       const [row] = await em().find(SmsDelivery, toMobile("13700000011"));
-      expect(row).toMatchObject({ template: "workflow.returned", recipientId: demoUserId("bjcandidate1"), organizationPath: BJ_PATH.join("/") });
+      expect(row).toMatchObject({ template: "certification.returned", recipientId: demoUserId("bjcandidate1"), organizationPath: BJ_PATH.join("/") });
     });
 
     it("tells an Inner Mongolia candidate each level that approved a transfer-in certification, then the outcome", async () => {
@@ -252,9 +253,30 @@ describe.each(drivers)("notification: events to messages on %s", (driver) => {
       await bus.publish(decidedEvent(KINDS.transferIn, "candidate22", REGION_CERTIFICATION, "APPROVE", null));
       expect((await smsTo("13700000022", 3)).slice(1)).toEqual([
         "【学考平台】您提交的区外成绩转入认定申请已通过盟市审核，待下一环节审核，请登录考生门户查看办理进度。",
-        "【学考平台】您提交的区外成绩转入认定申请已审核通过，请登录考生门户查看办理结果。",
+        "【学考平台】您的区外成绩转入认定申请审核结果：认定通过。请登录考生门户查看各科认定结果并下载认定证书。",
       ]);
-      expect((await inboxTitles("candidate22")).slice(0, 3)).toEqual(["区外成绩转入认定申请已审核通过", "区外成绩转入认定申请已通过盟市审核", "区外成绩转入认定申请已通过旗县区审核"]);
+      expect((await inboxTitles("candidate22")).slice(0, 3)).toEqual(["区外成绩转入认定结果：认定通过", "区外成绩转入认定申请已通过盟市审核", "区外成绩转入认定申请已通过旗县区审核"]);
+    });
+
+    it("tells the student of a school-uploaded case each result once, by SMS and in the inbox, however often the event arrives", async () => {
+      await bus.publish(contactEvent("candidate25", "13700000025"));
+      const inboxBefore = (await inboxOf("candidate25")).length;
+      const reason = "成绩证明扫描件不清晰，请重新上传";
+      const returned = decidedEvent(KINDS.schoolUpload, "candidate25", BJ_REVIEW, "RETURN", null, reason);
+      await bus.publish(returned);
+      await bus.publish(returned); // a redelivery: one message
+      await bus.publish(decidedEvent(KINDS.schoolUpload, "candidate25", BJ_REVIEW, "REJECT", null, "成绩证明为选择性考试成绩"));
+      await bus.publish(decidedEvent(KINDS.schoolUpload, "candidate25", BJ_REVIEW, "APPROVE", null));
+      expect(await smsTo("13700000025", 3)).toEqual([
+        `【学考平台】您的转入学生成绩认定申请经省级审核，结果：退回修改，原因：${reason}。学校将重新上传材料后再次提交，请留意后续通知。`,
+        "【学考平台】您的转入学生成绩认定申请经省级审核，结果：未予认定，原因：成绩证明为选择性考试成绩。详情请登录考生门户查看。",
+        "【学考平台】您的转入学生成绩认定申请审核结果：认定通过。请登录考生门户查看各科认定结果并下载认定证书。",
+      ]);
+      const inbox = await inboxOf("candidate25");
+      expect(inbox.length - inboxBefore).toBe(3);
+      expect(inbox.slice(0, 3).map((item) => item.title)).toEqual(["转入学生成绩认定结果：认定通过", "转入学生成绩认定结果：未予认定", "转入学生成绩认定申请已退回修改"]);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(textsTo(smsLog, "13700000025")).toHaveLength(3);
     });
 
     it("gives a kind no row names the generic texts, in the inbox only when no mobile is known", async () => {

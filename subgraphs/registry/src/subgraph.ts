@@ -7,6 +7,9 @@ import { OutboxEvent, ProcessedEvent } from "@xuekao/events";
 import { JobLease, type SubgraphDefinition } from "@xuekao/subgraph-kit";
 import { migrations as libsqlMigrations } from "./migrations/libsql/index.js";
 import { migrations as postgresqlMigrations } from "./migrations/postgresql/index.js";
+import { certifiedSubjectConsumer } from "./modules/certified-subject/certified-subject.consumer.js";
+import { CertifiedSubject } from "./modules/certified-subject/certified-subject.entity.js";
+import { CertifiedSubjectResolver, ExamRecordCertifiedSubjectsResolver } from "./modules/certified-subject/certified-subject.resolver.js";
 import { ExamRecord } from "./modules/exam-record/exam-record.entity.js";
 import { ExamRecordResolver } from "./modules/exam-record/exam-record.resolver.js";
 import { ExamSession } from "./modules/exam-session/exam-session.entity.js";
@@ -53,11 +56,26 @@ export const registrySubgraph: SubgraphDefinition<RegistryServices> = {
     SubjectEntryResolver,
     SubjectResultResolver,
     ScoreCertificateResolver,
+    CertifiedSubjectResolver,
+    ExamRecordCertifiedSubjectsResolver,
   ],
   // OutboxEvent: registry publishes events (window reminders, registrations); ProcessedEvent:
-  // consumed events (identity's organisations), for dedupe; JobLease: the scheduler's leases.
-  entities: [ExamSession, ExamRecord, DirectoryOrganization, RosterEntry, PreRegistration, ExamSubject, SubjectEntry, ScoreCertificate, OutboxEvent, ProcessedEvent, JobLease],
-  consumers: [organizationDirectoryConsumer],
+  // consumed events (identity's organisations, certification's certified subjects), for dedupe; JobLease: the scheduler's leases.
+  entities: [
+    ExamSession,
+    ExamRecord,
+    DirectoryOrganization,
+    RosterEntry,
+    PreRegistration,
+    ExamSubject,
+    SubjectEntry,
+    ScoreCertificate,
+    CertifiedSubject,
+    OutboxEvent,
+    ProcessedEvent,
+    JobLease,
+  ],
+  consumers: [organizationDirectoryConsumer, certifiedSubjectConsumer],
   // The subject catalogues are configuration, like the approval chains: written at every start when missing.
   // The certificate signing key (CERTIFICATE_SIGNING_KEY, shared with certification) for score certificates.
   setup: async (boot) => {

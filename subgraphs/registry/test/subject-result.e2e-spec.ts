@@ -1,10 +1,13 @@
 import ExcelJS from "exceljs";
+import { OutboxEvent } from "@xuekao/events";
 import { DEMO_PASSWORD, demoOrgId, demoUserId, demoUsers } from "@xuekao/demo-data";
 import { identitySubgraph } from "@xuekao/identity";
 import { idNumberCheckDigit } from "@xuekao/rules";
 import { AuditEntry, FakeClock, JWKS_PATH, spreadsheetImportSettled, XLSX_MIME_TYPE } from "@xuekao/subgraph-kit";
 import { signedInAs, startTestSubgraph, testDrivers, type TestSubgraph } from "@xuekao/subgraph-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ExamResultsRecorded } from "../src/events.js";
+import { ExamRecord } from "../src/modules/exam-record/exam-record.entity.js";
 import { ExamSession } from "../src/modules/exam-session/exam-session.entity.js";
 import { SubjectEntry } from "../src/modules/subject-entry/subject-entry.entity.js";
 import { registrySubgraph } from "../src/subgraph.js";
@@ -93,6 +96,9 @@ describe.each(drivers)("results import on %s", (driver) => {
     await registry.graphql(CHECK, { id }, await as(username));
     return job(username, id);
   };
+  /** The exam-results-recorded events in the outbox, oldest first. */
+  const resultsRecorded = async () =>
+    (await em().find(OutboxEvent, { type: ExamResultsRecorded.type }, { orderBy: { occurredAt: "asc", id: "asc" } })).map((row) => ExamResultsRecorded.parse(row.toDomainEvent()));
   const recorded = async () =>
     (await em().find(SubjectEntry, { sessionId: session.id }, { orderBy: { recordNumber: "asc", subjectCode: "asc" } })).map((entry) => [entry.recordNumber, entry.subjectCode, entry.result, entry.score]);
   const entriesSeenBy = async (username: string) => {
@@ -186,6 +192,7 @@ describe.each(drivers)("results import on %s", (driver) => {
     await spreadsheetImportSettled(id);
     expect(refusal(await registry.graphql(COMMIT, { id }, await as("region1"))).code).toBe("SPREADSHEET_IMPORT_NOT_READY");
     expect(await recorded()).toEqual(before);
+    expect(await resultsRecorded()).toEqual([]);
   });
 
   it("commits every row or none, with one audit entry; the same file again changes nothing", async () => {
@@ -211,8 +218,25 @@ describe.each(drivers)("results import on %s", (driver) => {
       ].sort((a, b) => `${a[0]}${a[1]}`.localeCompare(`${b[0]}${b[1]}`)),
     );
     expect(await audits()).toBe(before + 1);
+
+    // Each candidate of the file is announced once (C22 has two rows), in the commit's transaction,
+    // with the record's organisation path in the envelope: certification learns who sat here.
+    const events = await resultsRecorded();
+    const records = await em().find(ExamRecord, { recordNumber: { $in: [C21, C22] } });
+    expect(events.map((event) => [event.payload, event.organizationPath]).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))).toEqual(
+      records
+        .map((record) => [
+          { candidateId: record.candidateId, provinceCode: "15", sessionId: session.id, recordedAt: "2026-11-25T00:00:00.000Z" },
+          record.organizationPath.split("/"),
+        ])
+        .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+    );
+    expect(events.every((event) => event.organizationPath.length > 1)).toBe(true);
+
     expect((await importFile("region1", rows, true)).status).toBe("COMMITTED");
     expect(await recorded()).toEqual(after);
+    // Committed again: told again (the consumers keep a fact, so a repeat changes nothing there).
+    expect(await resultsRecorded()).toHaveLength(4);
   });
 
   it("lets the league agency enter the leagues' subjects for its own candidates only", async () => {

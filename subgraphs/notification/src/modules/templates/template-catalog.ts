@@ -217,6 +217,50 @@ export const TEMPLATES = {
       "您的合格性考试成绩认定申请未通过审核，原因：{reason}。审核详情可查看至{viewUntil}，逾期将无法在线查看。如有疑问，请咨询所在地招生考试机构。",
   }),
 
+  // The result of a certification case (every kind: 返京成绩认定, 转入学生成绩认定, 区外成绩转入认定),
+  // chosen by the workflow table for the final approval, a refusal and a return: the message says
+  // the result in the words of the notices (认定通过 / 未予认定 / 退回修改) and, but for approval, why.
+  "certification.certified": template({
+    description: "成绩认定申请完成全部审核，结论为认定通过（认定结果与认定证书可在考生门户查看、下载）",
+    audience: "candidate",
+    channels: BOTH,
+    variables: [applicationKind],
+    sms: "您的{applicationKind}申请审核结果：认定通过。请登录考生门户查看各科认定结果并下载认定证书。",
+    inboxTitle: "{applicationKind}结果：认定通过",
+    inboxBody:
+      "您的{applicationKind}申请已完成全部审核，审核结果为：认定通过。各科目认定结论及认定证书请登录考生门户查看、下载；认定证书可通过证书上的验证码或二维码查验真伪。",
+  }),
+  "certification.not-certified": template({
+    description: "成绩认定申请在某一层级审核未通过，结论为未予认定，附原因",
+    audience: "candidate",
+    channels: BOTH,
+    variables: [applicationKind, reviewLevel, reason],
+    sms: "您的{applicationKind}申请经{level}审核，结果：未予认定，原因：{reason}。详情请登录考生门户查看。",
+    inboxTitle: "{applicationKind}结果：未予认定",
+    inboxBody:
+      "您的{applicationKind}申请经{level}审核，审核结果为：未予认定。原因：{reason}。如有疑问，请咨询审核单位；详情请登录考生门户查看。",
+  }),
+  "certification.returned": template({
+    description: "成绩认定申请被某一层级退回修改，附原因，请考生按原因修改或重新上传材料后再次提交",
+    audience: "candidate",
+    channels: BOTH,
+    variables: [applicationKind, reviewLevel, reason],
+    sms: "您的{applicationKind}申请经{level}审核，结果：退回修改，原因：{reason}。请登录考生门户按原因修改后重新提交。",
+    inboxTitle: "{applicationKind}申请已退回修改",
+    inboxBody:
+      "您的{applicationKind}申请经{level}审核，审核结果为：退回修改。原因：{reason}。请登录考生门户，按退回原因修改或重新上传清晰的材料后再次提交；重新提交后将重新审核。",
+  }),
+  "certification.school-returned": template({
+    description: "学校代为提交的转入学生成绩认定申请被退回修改，附原因，告知考生由学校重新上传材料",
+    audience: "candidate",
+    channels: BOTH,
+    variables: [applicationKind, reviewLevel, reason],
+    sms: "您的{applicationKind}申请经{level}审核，结果：退回修改，原因：{reason}。学校将重新上传材料后再次提交，请留意后续通知。",
+    inboxTitle: "{applicationKind}申请已退回修改",
+    inboxBody:
+      "您的{applicationKind}申请经{level}审核，审核结果为：退回修改。原因：{reason}。该申请由您所在学校提交，学校将按退回原因重新上传材料后再次提交；如有疑问，请咨询所在学校。",
+  }),
+
   "exam-session.registration-opening": template({
     description: "考次报名（选课报名）即将开始",
     audience: "candidate",

@@ -22,6 +22,10 @@ export const TEMPLATE_EXAMPLES: { [Key in TemplateKey]: TemplateVariables<Key> }
   "certification.submitted": { submittedAt: formatBeijingMessageTime(new Date("2026-10-26T02:15:00Z")) },
   "certification.approved": { viewUntil: formatBeijingMessageTime(new Date("2026-11-07T04:00:00Z")) },
   "certification.not-approved": { reason: "成绩证明未加盖原省份考试机构公章", viewUntil: formatBeijingMessageTime(new Date("2026-11-07T04:00:00Z")) },
+  "certification.certified": { applicationKind: "区外成绩转入认定" },
+  "certification.not-certified": { applicationKind: "返京成绩认定", level: "省级", reason: "成绩证明显示为选择性考试成绩，不属于合格性考试成绩" },
+  "certification.returned": { applicationKind: "返京成绩认定", level: "省级", reason: "成绩证明扫描件不清晰，请重新上传" },
+  "certification.school-returned": { applicationKind: "转入学生成绩认定", level: "省级", reason: "成绩证明扫描件不清晰，请重新上传" },
   "exam-session.registration-opening": {
     sessionName: "2026年12月合格考",
     opensAt: formatBeijingMessageTime(new Date("2026-11-20T01:00:00Z")),

@@ -10,6 +10,7 @@ import {
   type WorkflowDefinitionSeed,
 } from "@xuekao/subgraph-kit";
 import { describe, expect, it } from "vitest";
+import { notificationSubgraph } from "../../subgraph.js";
 import { renderTemplate } from "../templates/render-template.js";
 import { TEMPLATES } from "../templates/template-catalog.js";
 import {
@@ -143,12 +144,18 @@ describe("the workflow message table", () => {
   it.each<[string, string, StepLike, WorkflowMoment, boolean | undefined, string | null]>([
     ["certification.returning-candidate", "返京成绩认定", BJ_REVIEW, "SUBMITTED", undefined, "certification.submitted"],
     ["certification.transfer-in", "区外成绩转入认定", IM_COUNTY, "SUBMITTED", undefined, "certification.submitted"],
-    ["certification.returning-candidate", "返京成绩认定", BJ_REVIEW, "RETURNED", undefined, "workflow.returned"],
-    ["certification.returning-candidate", "返京成绩认定", BJ_REVIEW, "REJECTED", undefined, "workflow.rejected"],
-    ["certification.returning-candidate", "返京成绩认定", BJ_REVIEW, "APPROVED", true, "workflow.approved"],
+    ["certification.school-upload", "转入学生成绩认定", BJ_REVIEW, "SUBMITTED", undefined, "certification.submitted"],
+    ["certification.returning-candidate", "返京成绩认定", BJ_REVIEW, "RETURNED", undefined, "certification.returned"],
+    ["certification.returning-candidate", "返京成绩认定", BJ_REVIEW, "REJECTED", undefined, "certification.not-certified"],
+    ["certification.returning-candidate", "返京成绩认定", BJ_REVIEW, "APPROVED", true, "certification.certified"],
+    ["certification.school-upload", "转入学生成绩认定", BJ_REVIEW, "RETURNED", undefined, "certification.school-returned"],
+    ["certification.school-upload", "转入学生成绩认定", BJ_REVIEW, "REJECTED", undefined, "certification.not-certified"],
+    ["certification.school-upload", "转入学生成绩认定", BJ_REVIEW, "APPROVED", true, "certification.certified"],
     ["certification.transfer-in", "区外成绩转入认定", IM_COUNTY, "APPROVED", false, "workflow.step-approved"],
+    ["certification.transfer-in", "区外成绩转入认定", IM_COUNTY, "RETURNED", undefined, "certification.returned"],
     ["certification.transfer-in", "区外成绩转入认定", IM_LEAGUE, "APPROVED", false, "workflow.step-approved"],
-    ["certification.transfer-in", "区外成绩转入认定", IM_INSTITUTE, "APPROVED", true, "workflow.approved"],
+    ["certification.transfer-in", "区外成绩转入认定", IM_LEAGUE, "REJECTED", undefined, "certification.not-certified"],
+    ["certification.transfer-in", "区外成绩转入认定", IM_INSTITUTE, "APPROVED", true, "certification.certified"],
     ["certification.returning-candidate", "返京成绩认定", BJ_REVIEW, "SLA_WARNING", undefined, "workflow.sla-warning"],
     ["certification.returning-candidate", "返京成绩认定", BJ_REVIEW, "SLA_ESCALATED", undefined, "workflow.sla-escalated"],
     ["registry.in-school-pre-registration", "在校生考籍预注册", CLASS_TEACHER, "SUBMITTED", undefined, "workflow.submitted"],
@@ -178,14 +185,17 @@ describe("the workflow message table", () => {
   it("writes the texts from the event: kind name, level label, reason, Beijing time", () => {
     const BJ = "certification.returning-candidate";
     const returned = decisionMessage(decided(BJ, "返京成绩认定", BJ_REVIEW, "RETURN", null, REASON))!;
-    expect(returned.smsText).toBe(`您提交的返京成绩认定申请经省级审核被退回，原因：${REASON}。请登录考生门户修改后重新提交。`);
+    expect(returned.smsText).toBe(`您的返京成绩认定申请经省级审核，结果：退回修改，原因：${REASON}。请登录考生门户按原因修改后重新提交。`);
     expect(returned.inboxTitle).toBe("返京成绩认定申请已退回修改");
+    const refused = decisionMessage(decided(BJ, "返京成绩认定", BJ_REVIEW, "REJECT", null, REASON))!;
+    expect(refused.smsText).toBe(`您的返京成绩认定申请经省级审核，结果：未予认定，原因：${REASON}。详情请登录考生门户查看。`);
+    expect(refused.inboxTitle).toBe("返京成绩认定结果：未予认定");
 
     const county = decisionMessage(decided("certification.transfer-in", "区外成绩转入认定", IM_COUNTY, "APPROVE", IM_LEAGUE))!;
     expect(county.smsText).toBe("您提交的区外成绩转入认定申请已通过旗县区审核，待下一环节审核，请登录考生门户查看办理进度。");
-    expect(decisionMessage(decided("certification.transfer-in", "区外成绩转入认定", IM_INSTITUTE, "APPROVE", null))!.smsText).toBe(
-      "您提交的区外成绩转入认定申请已审核通过，请登录考生门户查看办理结果。",
-    );
+    const certified = decisionMessage(decided("certification.transfer-in", "区外成绩转入认定", IM_INSTITUTE, "APPROVE", null))!;
+    expect(certified.smsText).toBe("您的区外成绩转入认定申请审核结果：认定通过。请登录考生门户查看各科认定结果并下载认定证书。");
+    expect(certified.inboxTitle).toBe("区外成绩转入认定结果：认定通过");
 
     const event = submitted(BJ, "返京成绩认定", BJ_REVIEW);
     const template = selectWorkflowTemplate({ kind: BJ, step: BJ_REVIEW.key, on: "SUBMITTED" })!;
@@ -199,6 +209,46 @@ describe("the workflow message table", () => {
     const sla = warning(BJ, "返京成绩认定", BJ_REVIEW);
     const slaText = renderTemplate("workflow.sla-warning", variablesOf("workflow.sla-warning", slaWarningVariables(sla))).smsText;
     expect(slaText).toBe("您有3件返京成绩认定事项已等待审核超过48小时，请于2026年11月25日 10:05前登录平台处理。");
+  });
+
+  // Every certification kind that is seeded (返京成绩认定, 转入学生成绩认定, 区外成绩转入认定): the
+  // candidate hears the result of each decision once, by SMS and in the inbox, in the notices'
+  // words; certification's own case-decided event is never a second message.
+  describe.each(certificationSubgraph.workflows!.seeds.map((seed) => [`${seed.provinceCode} ${seed.kind.kind}`, seed] as const))("the result of %s", (_label, seed) => {
+    const { kind, name } = seed.kind;
+    const last = seed.steps.length - 1;
+
+    it("is 认定通过 at the final approval only, 未予认定 or 退回修改 with the reason at any step", () => {
+      seed.steps.forEach((step, index) => {
+        const approved = decisionMessage(decided(kind, name, step, "APPROVE", seed.steps[index + 1] ?? null))!;
+        if (index === last) {
+          expect(approved.smsText).toContain("认定通过");
+          expect(approved.inboxTitle).toBe(`${name}结果：认定通过`);
+        } else {
+          expect(approved.smsText).not.toContain("认定通过");
+        }
+        const rejected = decisionMessage(decided(kind, name, step, "REJECT", null, REASON))!;
+        expect(rejected.smsText).toContain(`结果：未予认定，原因：${REASON}`);
+        expect(rejected.inboxBody).toContain(`审核结果为：未予认定。原因：${REASON}`);
+        const returned = decisionMessage(decided(kind, name, step, "RETURN", null, REASON))!;
+        expect(returned.smsText).toContain(`结果：退回修改，原因：${REASON}`);
+        expect(returned.inboxBody).toContain(`审核结果为：退回修改。原因：${REASON}`);
+      });
+    });
+
+    it("goes by SMS and to the inbox", () => {
+      for (const [on, final] of [["APPROVED", true], ["REJECTED", undefined], ["RETURNED", undefined]] as const) {
+        const template = selectWorkflowTemplate({ kind, step: seed.steps[last]!.key, on, ...(final === undefined ? {} : { final }) })!;
+        expect(TEMPLATES[template].channels, `${on}`).toEqual(["sms", "inbox"]);
+        expect(TEMPLATES[template].audience).toBe("candidate");
+      }
+    });
+  });
+
+  it("turns no certification event of its own into a message (the workflow's decision is the one message)", () => {
+    const consumed = notificationSubgraph.consumers!.flatMap((consumer) => consumer.handlers.map((handler) => handler.event.type));
+    expect(consumed.filter((type) => type.startsWith("certification."))).toEqual([]);
+    expect(consumed).toContain("workflow.application-decided");
   });
 
   it("carries a reviewer's reason fit for a message however it was written", () => {

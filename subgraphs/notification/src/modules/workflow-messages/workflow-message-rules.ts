@@ -55,8 +55,8 @@ export const WORKFLOW_VARIABLES: Readonly<Record<WorkflowMoment, readonly string
  *   registers the candidate at the last step: it comes from registry's `record-registered` event
  *   (the pre-registration's final approval has no message of its own, `template: null`);
  * - `certification.approved` and `certification.not-approved` need the viewing deadline of the
- *   results (查看截止时间), which comes with the certificate's issue, not with the decision;
- *   a certification decision gets the generic `workflow.approved` / `workflow.rejected` meanwhile;
+ *   results (查看截止时间), which the decision does not carry; a certification case's result goes
+ *   out as `certification.certified` / `-not-certified` / `-returned` instead (rows below);
  * - `sms-code.*` (identity's codes) and `exam-session.*` (registry's window reminders) are not
  *   approvals at all.
  */
@@ -73,6 +73,16 @@ export const WORKFLOW_MESSAGE_RULES: readonly WorkflowMessageRule[] = [
   // Score certification (Beijing's returning candidates and school uploads, Inner Mongolia's
   // transfer-in): the BJEEA notice's "pending review, the result comes by SMS".
   { kind: "certification.*", on: "SUBMITTED", template: "certification.submitted" },
+  // The result, once per decision, by SMS and in the inbox, for every kind (returning candidate,
+  // school upload, transfer-in): 认定通过 at the final approval (a step's approval in Inner
+  // Mongolia's chain stays the generic "passed this level"), 未予认定 with the reason at a
+  // refusal, 退回修改 with the reason at a return. Certification's own case-decided event is not
+  // turned into a message: it would be a second message for the same decision.
+  { kind: "certification.*", on: "APPROVED", final: true, template: "certification.certified" },
+  { kind: "certification.*", on: "REJECTED", template: "certification.not-certified" },
+  { kind: "certification.*", on: "RETURNED", template: "certification.returned" },
+  // A school uploaded the scan for its student: the school, not the student, sends it again.
+  { kind: "certification.school-upload", on: "RETURNED", template: "certification.school-returned" },
 
   // Pre-registration (in-school and social): a return asks to correct the registration details;
   // once the step before the county's collection approves, the candidate is told to go and

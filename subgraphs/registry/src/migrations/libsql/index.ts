@@ -10,6 +10,7 @@ import { Migration20261130153821 } from "./Migration20261130153821.js";
 import { Migration20261130155452 } from "./Migration20261130155452.js";
 import { Migration20261130163953 } from "./Migration20261130163953.js";
 import { Migration20261130205210 } from "./Migration20261130205210.js";
+import { Migration20261201000341 } from "./Migration20261201000341.js";
 
 export const migrations: MigrationObject[] = [
   { name: "Migration20261122153018", class: Migration20261122153018 },
@@ -22,4 +23,5 @@ export const migrations: MigrationObject[] = [
   { name: "Migration20261130155452", class: Migration20261130155452 },
   { name: "Migration20261130163953", class: Migration20261130163953 },
   { name: "Migration20261130205210", class: Migration20261130205210 },
+  { name: "Migration20261201000341", class: Migration20261201000341 },
 ];

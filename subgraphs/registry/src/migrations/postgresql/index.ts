@@ -10,6 +10,7 @@ import { Migration20261130153823 } from "./Migration20261130153823.js";
 import { Migration20261130155453 } from "./Migration20261130155453.js";
 import { Migration20261130163954 } from "./Migration20261130163954.js";
 import { Migration20261130205211 } from "./Migration20261130205211.js";
+import { Migration20261201000343 } from "./Migration20261201000343.js";
 
 export const migrations: MigrationObject[] = [
   { name: "Migration20261122153018", class: Migration20261122153018 },
@@ -22,4 +23,5 @@ export const migrations: MigrationObject[] = [
   { name: "Migration20261130155453", class: Migration20261130155453 },
   { name: "Migration20261130163954", class: Migration20261130163954 },
   { name: "Migration20261130205211", class: Migration20261130205211 },
+  { name: "Migration20261201000343", class: Migration20261201000343 },
 ];

@@ -14,7 +14,9 @@ export const SubjectEntryErrors = defineErrors("subject-entry", {
   SUBJECT_ALREADY_PASSED: {
     category: "CONFLICT",
     field: "subjectCodes",
-    message: (params: { subject: string }) => `您的${params.subject}已合格，无需再次报考`,
+    // A subject certified as passed (transfer-in from another province) counts as passed here.
+    message: (params: { subject: string; certified?: boolean }) =>
+      params.certified ? `您的${params.subject}已认定合格（外省成绩转入认定），无需再次报考` : `您的${params.subject}已合格，无需再次报考`,
   },
   SITTING_TOO_EARLY: {
     category: "CONFLICT",

@@ -20,6 +20,7 @@ import {
   type Page,
 } from "@xuekao/subgraph-kit";
 import type { RegistryContext } from "../../registry-context.js";
+import { CertifiedSubjectService } from "../certified-subject/certified-subject.service.js";
 import { ExamRecord, ExamRecordStatus } from "../exam-record/exam-record.entity.js";
 import { ExamSession } from "../exam-session/exam-session.entity.js";
 import { ExamSessionErrors } from "../exam-session/exam-session.errors.js";
@@ -66,6 +67,8 @@ export function sittingYear(enrollmentYear: number, session: Pick<ExamSession, "
   return { year: yearInSchool(enrollmentYear, session.registrationClosesAt), secondTerm: inSecondTerm(session.registrationClosesAt) };
 }
 
+const certifiedSubjects = new CertifiedSubjectService();
+
 export class SubjectEntryService {
   /**
    * Enters the caller for subjects of a session of their province, all or none, in one
@@ -97,8 +100,11 @@ export class SubjectEntryService {
       await tx.em.findOne(ExamRecord, { id: record.id }, { lockMode: rowLockMode(tx.em), refresh: true });
       const mine = await tx.em.find(SubjectEntry, { candidateId: record.candidateId });
       const passed = new Set(mine.filter((entry) => entry.result === SubjectResult.PASS).map((entry) => entry.subjectCode));
+      // Certified as passed in this province counts as passed; certified as failed, like any fail, may be entered again.
+      const certifiedPassed = await certifiedSubjects.passedIn(tx, record.candidateId, session.provinceCode);
       for (const code of codes) {
         if (passed.has(code)) throw SubjectEntryErrors.SUBJECT_ALREADY_PASSED({ subject: catalogue.get(code)?.name ?? code });
+        if (certifiedPassed.has(code)) throw SubjectEntryErrors.SUBJECT_ALREADY_PASSED({ subject: catalogue.get(code)?.name ?? code, certified: true });
       }
       const already = new Set(mine.filter((entry) => entry.sessionId === session.id).map((entry) => entry.subjectCode));
       const added = codes.filter((code) => !already.has(code));

@@ -1,6 +1,8 @@
 import { isRecordNumber } from "@xuekao/rules";
-import { defineSpreadsheet, defineSpreadsheetImport, PATH_SEPARATOR, type CellResult, type SpreadsheetProblem } from "@xuekao/subgraph-kit";
+import { defineSpreadsheet, defineSpreadsheetImport, PATH_SEPARATOR, splitPath, type CellResult, type SpreadsheetProblem } from "@xuekao/subgraph-kit";
+import { ExamResultsRecorded } from "../../events.js";
 import type { RegistryContext } from "../../registry-context.js";
+import { ExamRecord } from "../exam-record/exam-record.entity.js";
 import { ExamSession } from "../exam-session/exam-session.entity.js";
 import { ExamSubject, SubjectRunBy } from "../exam-subject/exam-subject.entity.js";
 import { SubjectEntry, SubjectResult } from "../subject-entry/subject-entry.entity.js";
@@ -51,11 +53,40 @@ async function importScope(ctx: RegistryContext, job: { scopeId: string; organiz
   return { session, level, inScope };
 }
 
+/** Candidates per query when reading their records' paths (a province's import holds up to 20,000 rows). */
+const RECORD_BATCH = 1_000;
+
+/**
+ * Tells other subgraphs that these candidates sat the exam in the session's province
+ * (`registry.exam-results-recorded`, once per candidate of the commit, in its transaction):
+ * certification's eligibility learns it without reading registry's tables. The envelope carries
+ * the record's current organisation path (the entry's copy is from when it was made), read in
+ * batches, never one query per candidate.
+ */
+async function announceResultsRecorded(tx: RegistryContext, session: ExamSession, written: readonly SubjectEntry[], recordedAt: Date): Promise<void> {
+  const candidates = [...new Set(written.map((entry) => entry.candidateId))];
+  const fallbackPath = new Map(written.map((entry) => [entry.candidateId, entry.organizationPath]));
+  const pathOf = new Map<string, string>();
+  for (let start = 0; start < candidates.length; start += RECORD_BATCH) {
+    const batch = candidates.slice(start, start + RECORD_BATCH);
+    const records = await tx.em.find(ExamRecord, { candidateId: { $in: batch } });
+    for (const record of records) pathOf.set(record.candidateId, record.organizationPath);
+  }
+  for (const candidateId of candidates) {
+    tx.events.record(
+      ExamResultsRecorded,
+      { candidateId, provinceCode: session.provinceCode, sessionId: session.id, recordedAt: recordedAt.toISOString() },
+      { organizationPath: splitPath(pathOf.get(candidateId) ?? fallbackPath.get(candidateId)!) },
+    );
+  }
+}
+
 /**
  * The results of one session. A row must name an entry of that session inside the importer's
  * organisation, for a subject the session offers and the importer's level runs; a candidate and
  * subject appear once. A record number outside the importer's scope reads like one that does not
- * exist. Committing writes each row's result on its entry, with one audit entry for the file.
+ * exist. Committing writes each row's result on its entry, with one audit entry for the file, and
+ * announces each candidate of the file once (registry.exam-results-recorded).
  */
 export const SubjectResultsImport = defineSpreadsheetImport<typeof RESULT_SHEET.columns, RegistryContext>({
   kind: "registry.subject-results",
@@ -103,15 +134,16 @@ export const SubjectResultsImport = defineSpreadsheetImport<typeof RESULT_SHEET.
     const entries = await tx.em.find(SubjectEntry, { sessionId: session.id, recordNumber: { $in: [...new Set(rows.map((row) => row.values.recordNumber))] } });
     const entryOf = new Map(entries.map((entry) => [`${entry.recordNumber}:${entry.subjectCode}`, entry]));
     const recordedAt = tx.clock.now();
-    let updated = 0;
+    const written: SubjectEntry[] = [];
     for (const [index, { values }] of rows.entries()) {
       const entry = entryOf.get(`${values.recordNumber}:${codeOf.get(values.subject)}`)!;
       entry.result = values.result;
       entry.score = values.score;
       entry.resultRecordedAt = recordedAt;
-      updated += 1;
+      written.push(entry);
       await progress(index + 1);
     }
+    await announceResultsRecorded(tx, session, written, recordedAt);
     await tx.audit.record({
       action: "subject-result.imported",
       subject: { type: "ExamSession", id: session.id },
@@ -124,6 +156,6 @@ export const SubjectResultsImport = defineSpreadsheetImport<typeof RESULT_SHEET.
         failed: rows.filter((row) => row.values.result === SubjectResult.FAIL).length,
       },
     });
-    return { created: 0, updated };
+    return { created: 0, updated: written.length };
   },
 });
