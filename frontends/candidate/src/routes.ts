@@ -28,6 +28,12 @@ const routes: RouteRecordRaw[] = [
     component: () => import("./pages/MyResultsPage.vue"),
     meta: { titleKey: "candidate.results.heading", navKey: "candidate.nav.results" },
   },
+  {
+    path: "certification",
+    name: "candidate-certification",
+    component: () => import("./pages/CertificationPage.vue"),
+    meta: { titleKey: "candidate.certification.heading", navKey: "candidate.nav.certification" },
+  },
 ];
 
 export default routes;

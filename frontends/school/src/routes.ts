@@ -39,6 +39,12 @@ const routes: RouteRecordRaw[] = [
     component: () => import("./pages/PreRegistrationReviewPage.vue"),
     meta: { titleKey: "school.preRegistration.heading", navKey: "school.preRegistration.heading", roles: ["CLASS_TEACHER"] satisfies Role[] },
   },
+  {
+    path: "certification",
+    name: "school-certification",
+    component: () => import("./pages/SchoolCertificationPage.vue"),
+    meta: { titleKey: "school.certification.heading", navKey: "school.nav.certification", roles: ["SCHOOL_ADMIN"] satisfies Role[] },
+  },
 ];
 
 export default routes;
