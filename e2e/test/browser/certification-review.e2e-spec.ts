@@ -3,10 +3,8 @@
 // queue, case view (evidence viewer, per-subject entry) and decision in the bureau console, and the
 // candidate told in the inbox.
 //
-// The four tests marked `it.skip` use issue 10's certification API (startCertificationCase,
-// requestCertificationEvidenceUpload with a slot, submitCertificationCase, certificationCase,
-// saveCertificationSubjects) and the reworked review page; enabled after merge, when the backend
-// branch that builds that API is in. The time-limit test needs neither and stays on.
+// One test is skipped until the reworked case view passes axe-core (it reports one serious
+// violation there); the others run against the merged certification API.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { GIF_BYTES, pngOfSize, postGraphQL } from "@xuekao/subgraph-kit/testing";
@@ -80,7 +78,7 @@ describe("certification review through the workflow engine", () => {
   afterAll(() => stopBrowserStack({ platform, frontends, browser }));
 
   // enabled after merge
-  it.skip("takes exactly 1 MB of PNG through the shell's origin and refuses one byte more, GIF bytes named .png and an unsigned link", async () => {
+  it("takes exactly 1 MB of PNG through the shell's origin and refuses one byte more, GIF bytes named .png and an unsigned link", async () => {
     beijingCase = await beijingCaseId();
     expect((await put("bjcandidate1", await ticket(beijingCase), pngOfSize(1_048_576))).status).toBe(200);
 
@@ -105,7 +103,7 @@ describe("certification review through the workflow engine", () => {
   });
 
   // enabled after merge
-  it.skip("gives download links to the reviewers in scope only, and a link works for nobody else", async () => {
+  it("gives download links to the reviewers in scope only, and a link works for nobody else", async () => {
     const reviewer = await viaShell<{ certificationCase: { evidence: Array<{ downloadUrl: string }> } }>(
       "bjreviewer1",
       "query($id: ID!) { certificationCase(id: $id) { evidence { downloadUrl } } }",
@@ -126,6 +124,7 @@ describe("certification review through the workflow engine", () => {
   });
 
   // enabled after merge
+  // Skipped: the reworked case view has one serious axe-core violation to mend first (see the stop note).
   it.skip("lets Beijing's reviewer view the scan and return the case asking for a better one; the candidate is told", async () => {
     const { page, problems } = await openAs(browser, frontends.shellUrl, "bjreviewer1", "/bureau/certification-review");
     await page.getByTestId("certification-review-page").waitFor();
@@ -164,7 +163,7 @@ describe("certification review through the workflow engine", () => {
   });
 
   // enabled after merge
-  it.skip("takes Inner Mongolia's case from the county through the league/city to the region, which enters the subjects and approves", async () => {
+  it("takes Inner Mongolia's case from the county through the league/city to the region, which enters the subjects and approves", async () => {
     for (const [username, next] of [["county1", "盟市审核"], ["league1", "自治区教育考试院认定"], ["region1", null]] as const) {
       const { page, problems } = await openAs(browser, frontends.shellUrl, username, "/bureau/certification-review");
       await page.getByTestId("review-candidate").first().waitFor();
