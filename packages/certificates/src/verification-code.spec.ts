@@ -26,24 +26,31 @@ describe("verification codes", () => {
     expect(parseVerificationCode("ABCDE-FGHU1")).toEqual({ ok: false, reason: "CHARACTER" });
   });
 
-  it("catch any single changed character (other than 0↔Z) and any swap of two different characters", () => {
+  it("catch any single changed character and any swap of two different characters, except 0↔Z", () => {
     fc.assert(
       fc.property(fc.nat(8), fc.nat(31), fc.nat(8), (position, replacement, other) => {
         const compact = generateVerificationCode().replace("-", "");
         const characters = [...compact];
         const original = characters[position]!;
         const next = CODE_ALPHABET[replacement]!;
-        if (next !== original && !(new Set([original, next]).has("0") && new Set([original, next]).has("Z"))) {
+        const zeroAndZ = (a: string, b: string) => (a === "0" && b === "Z") || (a === "Z" && b === "0");
+        if (next !== original && !zeroAndZ(original, next)) {
           const changed = [...characters];
           changed[position] = next;
           expect(parseVerificationCode(changed.join("")).ok).toBe(false);
         }
-        if (other !== position && characters[other] !== original) {
+        if (other !== position && characters[other] !== original && !zeroAndZ(original, characters[other]!)) {
           const swapped = [...characters];
           [swapped[position], swapped[other]] = [swapped[other]!, swapped[position]!];
           expect(parseVerificationCode(swapped.join("")).ok).toBe(false);
         }
       }),
+      { numRuns: 2000 },
     );
+  });
+
+  it("cannot tell a 0 from a Z in the same place, the one blind spot of a check modulo 31", () => {
+    const check = [...CODE_ALPHABET].find((character) => parseVerificationCode(`0Z0Z0Z0Z0${character}`).ok)!;
+    expect(parseVerificationCode(`Z0Z0Z0Z0Z${check}`).ok).toBe(true);
   });
 });

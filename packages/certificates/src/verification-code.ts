@@ -7,8 +7,10 @@ import { randomInt } from "node:crypto";
  */
 export const CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 const RANDOM_LENGTH = 9;
-// Prime: with weights 1..9, any single changed character (except 0↔Z) and any swap of two
-// characters changes the check.
+// Prime: with weights 1..9, any single changed character and any swap of two characters changes
+// the check, except where 0 and Z meet (their values, 0 and 31, are equal modulo 31). A check over
+// 31 cannot tell them apart; Crockford's mod-37 check would, at the price of check symbols such as
+// * and ~ that do not survive a URL or a phone keyboard.
 const CHECK_MODULUS = 31;
 
 function checkCharacter(body: string): string {
