@@ -4,10 +4,6 @@
 // case, views the scan, enters the subjects with the engine's verdict beside them and approves; the
 // candidate sees 认定通过 and the certificate's code, and /verify/<code> shows a valid signature.
 // The accessibility gate checks every page and state the journey passes through.
-//
-// Enabled after merge: the issue 10 certification API (startCertificationCase, requiredEvidence,
-// submitCertificationCase, certificationCase, saveCertificationSubjects, the certificate on
-// approval) is built on the backend branch, not in this one.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { GIF_BYTES, pngOfSize } from "@xuekao/subgraph-kit/testing";
@@ -25,8 +21,7 @@ async function fitsTheScreen(page: Page) {
   expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
 }
 
-// enabled after merge
-describe.skip("certification journey: upload, review, result and verification", () => {
+describe("certification journey: upload, review, result and verification", () => {
   let stack: BrowserStack;
 
   beforeAll(async () => {
