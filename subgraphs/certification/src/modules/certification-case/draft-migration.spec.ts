@@ -2,8 +2,8 @@ import { MikroORM } from "@mikro-orm/core";
 import { ormConfig, scratchDatabase, subgraphEntities } from "@xuekao/subgraph-kit";
 import { describe, expect, it } from "vitest";
 import { testDrivers } from "@xuekao/subgraph-kit/testing";
-import { CertificationCase } from "../modules/certification-case/certification-case.entity.js";
-import { certificationSubgraph } from "../subgraph.js";
+import { CertificationCase } from "./certification-case.entity.js";
+import { certificationSubgraph } from "../../subgraph.js";
 
 const drivers = await testDrivers();
 // The last migration before cases became drafts (created_at, started_by; submitted_at optional).
