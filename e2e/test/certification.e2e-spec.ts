@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { DEMO_PASSWORD, demoUsers } from "@xuekao/demo-data";
+import { DEMO_PASSWORD, demoUserId, demoUsers } from "@xuekao/demo-data";
 import { pngOfSize, postGraphQL as gatewayQuery, signedInAs } from "@xuekao/subgraph-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPlatform, type Platform } from "../src/platform.js";
@@ -22,6 +22,11 @@ import { startPlatform, type Platform } from "../src/platform.js";
  * the region refuses a selective-exam score, records one failed subject and approves; the registry
  * receives the certified subjects by event; the candidate cannot enter the certified-passed
  * subject of the open session, but may enter the certified-failed one.
+ *
+ * Beijing's school: bjschool1 files the case of bjstudent1, transferred in from Hebei (a school
+ * elsewhere and a candidate cannot); the institute returns it, the student is told the school will
+ * send it again; the school uploads a better scan, the institute approves; school and student see
+ * the result and the student is told.
  */
 
 /** Henan's scale as seeded for Inner Mongolia: numbers, 150 for the three main subjects, art in two parts. */
@@ -399,5 +404,91 @@ describe("certification through the gateway", () => {
 
     // Decided is decided: a late decision on the closed case conflicts.
     expect(codeOf(await decide("region1", caseId, "APPROVE", atRegion.application!.version))).toBe("CONFLICT");
+  });
+
+  it("takes bjschool1's case for its student bjstudent1, transferred in from Hebei, through the institute's review", async () => {
+    const student = demoUserId("bjstudent1");
+    const startForSchool = (username: string, candidateId: string) =>
+      call<{ startSchoolCertificationCase: CaseView }>(
+        username,
+        `mutation($input: StartSchoolCertificationCaseInput!) { startSchoolCertificationCase(input: $input) { ${CASE} } }`,
+        { input: { candidateId, originProvinceCode: HEBEI } },
+      );
+    const schoolCases = async () =>
+      (
+        await ask<{ schoolCertificationCases: { items: Array<{ id: string; status: string; candidate: { displayName: string } | null; application: { lastReason: string | null } | null }> } }>(
+          "bjschool1",
+          `{ schoolCertificationCases(first: 20) { items { id status candidate { displayName } application { lastReason } } } }`,
+        )
+      ).schoolCertificationCases.items;
+
+    // The school picks the student among its registered records.
+    const records = await ask<{ examRecordPage: { items: Array<{ candidate: { id: string; displayName: string } | null }> } }>(
+      "bjschool1",
+      `{ examRecordPage(first: 50, filter: { status: REGISTERED }) { items { candidate { id displayName } } } }`,
+    );
+    expect(records.examRecordPage.items.map((record) => record.candidate?.displayName)).toEqual(["林转京"]);
+    expect(await schoolCases()).toEqual([]);
+
+    // Another province's school does not find the student; a candidate may not file for a school.
+    const foreign = await startForSchool("school1", student);
+    expect(codeOf(foreign)).toBe("CERTIFICATION_STUDENT_NOT_FOUND");
+    expect(foreign.errors?.[0]?.message).toMatch(/[\u4e00-\u9fa5]/);
+    expect(codeOf(await startForSchool("bjcandidate2", student))).toBe("FORBIDDEN");
+
+    // A draft asking for the verified scan; filed, it waits for the institute.
+    const started = await startForSchool("bjschool1", student);
+    expect(started.errors).toBeUndefined();
+    const draft = started.data!.startSchoolCertificationCase;
+    expect(draft).toMatchObject({ kind: "certification.school-upload", status: "DRAFT", originProvinceCode: HEBEI, certifyingProvinceCode: "11" });
+    expect(draft.requiredEvidence.map((item) => item.slot)).toEqual(["SCORE_CERTIFICATE"]);
+    const caseId = draft.id;
+    // Only the filing school uploads into it.
+    expect(codeOf(await call("school1", `mutation($caseId: ID!) { requestCertificationEvidenceUpload(caseId: $caseId, slot: SCORE_CERTIFICATE, fileName: "a.png") { fileId } }`, { caseId }))).toBe(
+      "FORBIDDEN",
+    );
+    expect((await upload("bjschool1", caseId, "SCORE_CERTIFICATE", "转入学生成绩证明.png", pngOfSize(80_000, 0x22))).status).toBe(200);
+    const submitted = await submit("bjschool1", caseId, randomUUID());
+    expect(submitted.errors).toBeUndefined();
+    expect(submitted.data!.submitCertificationCase.status).toBe("PENDING_REVIEW");
+    expect(await schoolCases()).toMatchObject([{ id: caseId, status: "PENDING_REVIEW", candidate: { displayName: "林转京" } }]);
+
+    // The institute returns it: the school sees why; the student is told the school sends it again.
+    const waiting = (await queue("bjreviewer1")).find((item) => item.id === caseId)!;
+    expect(waiting.application).toMatchObject({ stepKey: "institute-review", canDecide: true });
+    const reason = "成绩证明缺少转出学校公章，请上传盖章后的扫描件";
+    expect((await decide("bjreviewer1", caseId, "RETURN", waiting.application!.version, reason)).errors).toBeUndefined();
+    expect(await schoolCases()).toMatchObject([{ id: caseId, status: "RETURNED", application: { lastReason: reason } }]);
+    await waitFor("the student's message about the return", async () =>
+      (await inbox("bjstudent1")).find((message) => message.body.includes(reason) && message.body.includes("学校将按退回原因重新上传")),
+    );
+
+    // The school sends a better scan; the institute records the subjects and approves.
+    const stamped = pngOfSize(90_000, 0x44);
+    expect((await upload("bjschool1", caseId, "SCORE_CERTIFICATE", "转入学生成绩证明-盖章.png", stamped)).status).toBe(200);
+    expect((await submit("bjschool1", caseId, randomUUID())).errors).toBeUndefined();
+    const again = (await queue("bjreviewer1")).find((item) => item.id === caseId)!;
+    expect((await download("bjreviewer1", again.requiredEvidence[0]!.file!.downloadUrl!)).equals(stamped)).toBe(true);
+    expect(
+      (
+        await saveSubjects("bjreviewer1", caseId, [
+          { subjectCode: "CHINESE", grade: "B" },
+          { subjectCode: "MATHEMATICS", grade: "C" },
+        ])
+      ).errors,
+    ).toBeUndefined();
+    expect((await decide("bjreviewer1", caseId, "APPROVE", again.application!.version)).errors).toBeUndefined();
+
+    // School and student see the result; the student holds the certificate and is told.
+    expect(await schoolCases()).toMatchObject([{ id: caseId, status: "APPROVED" }]);
+    const { myCertificationCases } = await ask<{ myCertificationCases: CaseView[] }>("bjstudent1", `{ myCertificationCases { ${CASE} } }`);
+    const mine = myCertificationCases.find((item) => item.id === caseId)!;
+    expect(mine).toMatchObject({ status: "APPROVED", certificate: { kind: "CERTIFICATION_RESULT" } });
+    expect(mine.subjects.map(({ subjectCode, passed }) => `${subjectCode}:${passed}`)).toEqual(["CHINESE:true", "MATHEMATICS:true"]);
+    await waitFor("the student's message with the result", async () => (await inbox("bjstudent1")).find((message) => message.title.includes("认定通过")));
+    // Certified once: the school cannot file again for the student.
+    const twice = await startForSchool("bjschool1", student);
+    expect(codeOf(twice)).toBe("NOT_ELIGIBLE");
+    expect(twice.errors?.[0]?.extensions?.reasonCode).toBe("ALREADY_CERTIFIED");
   });
 });

@@ -42,6 +42,7 @@ export const demoOrganizations: DemoOrganization[] = [
   org("bj", "11", "北京教育考试院", "PROVINCE", null),
   org("bj-haidian", "110108", "海淀区招生考试中心", "COUNTY", "bj"),
   org("bj-school", "1101080001", "北京市海淀区实验中学", "SCHOOL", "bj-haidian"),
+  org("bj-class-5", "110108000105", "高二（5）班", "CLASS", "bj-school"),
 ];
 
 export const demoOrgId = (key: string) => demoId(`org:${key}`);
@@ -136,6 +137,9 @@ export const demoUsers: DemoUser[] = [
   person("bjreviewer1", "钱审核", "STAFF", "CERTIFICATION_REVIEWER", "bj"),
   person("bjcandidate1", "冯返京", "SOCIAL_CANDIDATE", "CANDIDATE_SOCIAL", "bj-haidian", demoIdNumber("130102", "20070521", 301)),
   person("bjcandidate2", "陈归京", "SOCIAL_CANDIDATE", "CANDIDATE_SOCIAL", "bj-haidian", demoIdNumber("130102", "20070811", 302)),
+  // A Beijing school whose student came from Hebei: the school files the student's certification.
+  person("bjschool1", "何校务", "STAFF", "SCHOOL_ADMIN", "bj-school"),
+  person("bjstudent1", "林转京", "IN_SCHOOL_CANDIDATE", "CANDIDATE_IN_SCHOOL", "bj-class-5", demoIdNumber("130102", "20090304", 303)),
 ];
 
 export const demoUserId = (username: string) => demoId(`user:${username}`);

@@ -150,7 +150,7 @@ describe.each(drivers)("sessions on %s", (driver) => {
     ["teacher1", 16, "the class's 15 candidates and the teacher"],
     ["candidate1", 1, "only themself"],
     ["region1", 37, "everyone bound in Inner Mongolia, nobody in Beijing"],
-    ["bjreviewer1", 3, "the Beijing reviewer and the two Beijing candidates"],
+    ["bjreviewer1", 5, "the Beijing reviewer, school admin, in-school student and two social candidates"],
   ])("lists for %s %i people: %s", async (username, count) => {
     const { accessToken } = (await login(username, DEMO_PASSWORD)).data!.login;
     const result = await identity.graphql<{ users: Array<{ username: string }> }>(`{ users(limit: 200) { username } }`, {}, bearer(accessToken));

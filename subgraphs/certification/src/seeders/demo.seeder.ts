@@ -1,8 +1,8 @@
 import { deflateSync } from "node:zlib";
-import { demoOrganizationPath, demoUserId, demoUsers } from "@xuekao/demo-data";
+import { demoOrganizationPath, demoOrgId, demoUserId, demoUsers } from "@xuekao/demo-data";
 import { hoursFrom, splitPath, startApplication, type Clock } from "@xuekao/subgraph-kit";
 import type { CertificationContext } from "../certification-context.js";
-import { CandidateName } from "../modules/candidate-fact/candidate-fact.entity.js";
+import { CandidateFact, CandidateFactKind, CandidateName } from "../modules/candidate-fact/candidate-fact.entity.js";
 import { seedDemoCertificationWindow } from "../modules/certification-config/certification-config.seeds.js";
 import { CertificationConfigService } from "../modules/certification-config/certification-config.service.js";
 import { CertificationCase, CertificationCaseStatus } from "../modules/certification-case/certification-case.entity.js";
@@ -64,8 +64,8 @@ function demoScan(shade: number): Buffer {
 }
 
 /**
- * Idempotent: the demo candidates' names (identity's seeder does not announce them), then the
- * cases that are missing, each with its proofs and its application (as the candidate would have).
+ * Idempotent: the demo candidates' names (identity's seeder does not announce them), the Beijing
+ * in-school students' records, then the cases that are missing, each with its proofs and its application (as the candidate would have).
  */
 export async function seedCertificationDemo(ctx: CertificationContext): Promise<void> {
   await seedDemoCertificationWindow(ctx);
@@ -75,6 +75,15 @@ export async function seedCertificationDemo(ctx: CertificationContext): Promise<
   for (const user of demoUsers) {
     if (user.kind === "STAFF" || named.has(user.id)) continue;
     ctx.em.create(CandidateName, { candidateId: user.id, displayName: user.displayName, changedAt: now });
+  }
+  // Registry seeds its demo records without events; the Beijing in-school students' registrations
+  // are what the school flow needs (a record under the school), as record-registered would tell.
+  for (const user of demoUsers) {
+    const path = demoOrganizationPath(user.organizationId);
+    if (user.kind !== "IN_SCHOOL_CANDIDATE" || !path.startsWith(demoOrgId("bj"))) continue;
+    const key = { candidateId: user.id, kind: CandidateFactKind.RECORD_REGISTERED, provinceCode: "11" };
+    if (await ctx.em.count(CandidateFact, key)) continue;
+    ctx.em.create(CandidateFact, { ...key, organizationPath: path, recordNumber: `G${user.idNumber!}`, candidateKind: "IN_SCHOOL", occurredAt: now });
   }
   await ctx.em.flush();
 

@@ -32,6 +32,11 @@ async function seedDirectory(ctx: RegistryContext): Promise<void> {
   }
 }
 
+/** The school a demo class belongs to (in-school candidates are members of a class). */
+const schoolOf = (classId: string) => demoOrganizations.find((organization) => organization.id === classId)!.parentId!;
+/** The province code of a demo organisation: the code of the root of its path. */
+const provinceOf = (organizationId: string) => demoOrganizations.find((organization) => organization.id === splitPath(demoOrganizationPath(organizationId))[0])!.code;
+
 const DAY_MS = 86_400_000;
 
 /** The sitting a window belongs to, as the province names it: about two months after registration closes. */
@@ -124,7 +129,7 @@ export async function seedRegistryDemo(ctx: RegistryContext): Promise<void> {
   for (const candidate of demoUsers.filter(registeredFromStart)) {
     const existing = records.get(candidate.id);
     if (existing) {
-      if (existing.provinceCode === null) existing.provinceCode = "15";
+      if (existing.provinceCode === null) existing.provinceCode = provinceOf(candidate.organizationId);
       if (existing.enrollmentYear === null) existing.enrollmentYear = enrollmentYear;
       continue;
     }
@@ -135,9 +140,9 @@ export async function seedRegistryDemo(ctx: RegistryContext): Promise<void> {
         recordNumber: `G${candidate.idNumber}`,
         status: ExamRecordStatus.REGISTERED,
         candidateId: candidate.id,
-        schoolId: demoOrgId("im-school"),
+        schoolId: schoolOf(candidate.organizationId),
         organizationPath: demoOrganizationPath(candidate.organizationId),
-        provinceCode: "15",
+        provinceCode: provinceOf(candidate.organizationId),
         enrollmentYear,
         createdAt: clock.now(),
       }),
