@@ -138,4 +138,41 @@ describe("certification journey: upload, review, result and verification", () =>
     expect(again.problems).toEqual([]);
     await again.page.close();
   });
+
+  it("lets bjschool1 file the case of its transferred-in student bjstudent1 with the scan, and sees it under review", async () => {
+    const { page, problems } = await openAs(stack.browser, stack.frontends.shellUrl, "bjschool1", "/school/certification");
+    await page.getByTestId("school-certification-page").waitFor();
+    // Starting needs a student and a province: told so, field by field.
+    await page.getByTestId("school-cert-start-button").click();
+    await page.getByText("请选择学生").waitFor();
+    await page.getByText("请选择原参加合格考的省份").waitFor();
+
+    await page.getByTestId("school-cert-student").click();
+    await page.getByRole("option", { name: /林转京/ }).click();
+    await page.getByTestId("school-cert-origin").click();
+    await page.getByRole("option", { name: "河北省" }).click();
+    await page.getByTestId("school-cert-start-button").click();
+    await page.getByTestId("school-cert-case").waitFor();
+    expect(await page.getByTestId("school-cert-case").innerText()).toContain("林转京 的认定申请");
+
+    // Submitting without the scan is refused before anything is sent; with it, it goes to review.
+    await page.getByTestId("school-cert-submit").click();
+    expect(await page.getByTestId("school-cert-submit-error").innerText()).toContain("请先上传");
+    await page.getByTestId("evidence-file-input").setInputFiles({ name: "转入学生成绩证明.png", mimeType: "image/png", buffer: pngOfSize(120_000) });
+    await page.getByTestId("evidence-sent").waitFor();
+    await page.getByTestId("school-cert-submit").click();
+    await page.getByText("已提交 林转京 的认定申请，请等待审核").waitFor();
+    const row = page.locator(".el-table__body tr", { hasText: "林转京" });
+    await row.getByTestId("school-cert-status").getByText("审核中").waitFor();
+    await shot(page, "school-certification-submitted");
+    expect(problems).toEqual([]);
+    await page.close();
+
+    // The institute's queue has it, filed by the school.
+    const reviewer = await openAs(stack.browser, stack.frontends.shellUrl, "bjreviewer1", "/bureau/certification-review");
+    await reviewer.page.getByTestId("certification-review-page").waitFor();
+    await reviewer.page.locator(".el-table__body tr", { hasText: "林转京" }).getByText("转入学生成绩认定").waitFor();
+    expect(reviewer.problems).toEqual([]);
+    await reviewer.page.close();
+  });
 });
