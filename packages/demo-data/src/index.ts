@@ -57,6 +57,12 @@ export function demoOrganizationPath(organizationId: string): string {
   return ids.join("/");
 }
 
+/** The code of the province a demo organisation belongs to ("15" Inner Mongolia, "11" Beijing). */
+export function demoProvinceCodeOf(organizationId: string): string {
+  const rootId = demoOrganizationPath(organizationId).split("/")[0];
+  return demoOrganizations.find((organization) => organization.id === rootId)!.code;
+}
+
 export type DemoUserKind = "IN_SCHOOL_CANDIDATE" | "SOCIAL_CANDIDATE" | "STAFF";
 
 export interface DemoUser {

@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, demoOrgId, demoUsers } from "@xuekao/demo-data";
+import { DEMO_PASSWORD, demoOrgId, demoProvinceCodeOf, demoUsers } from "@xuekao/demo-data";
 import { identitySubgraph } from "@xuekao/identity";
 import { FakeClock, JWKS_PATH } from "@xuekao/subgraph-kit";
 import { signedInAs, startTestSubgraph, testDrivers, type TestSubgraph } from "@xuekao/subgraph-kit/testing";
@@ -12,7 +12,8 @@ const PAGE = `query($filter: ExamRecordFilterInput, $first: Int, $after: String)
 }`;
 type Page = { items: { id: string; recordNumber: string; status: string }[]; nextCursor: string | null };
 
-const registered = demoUsers.filter(registeredFromStart);
+/** Inner Mongolia's registered demo candidates (county1's and region1's scope). */
+const registered = demoUsers.filter((user) => registeredFromStart(user) && demoProvinceCodeOf(user.organizationId) === "15");
 
 describe.each(drivers)("examRecordPage on %s", (driver) => {
   let identity: TestSubgraph;

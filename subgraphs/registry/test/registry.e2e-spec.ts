@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { DEMO_PASSWORD, demoOrganizationPath, demoOrgId, demoUserId, demoUsers } from "@xuekao/demo-data";
+import { DEMO_PASSWORD, demoOrganizationPath, demoOrgId, demoProvinceCodeOf, demoUserId, demoUsers } from "@xuekao/demo-data";
 import { identitySubgraph } from "@xuekao/identity";
 import { FakeClock, JWKS_PATH } from "@xuekao/subgraph-kit";
 import { signedInAs, startTestSubgraph, testDrivers, type TestSubgraph, itBehavesLikeASubgraph } from "@xuekao/subgraph-kit/testing";
@@ -45,7 +45,8 @@ const validInput = (overrides: { [field: string]: unknown } = {}) => ({
   ...overrides,
 });
 
-const inSchoolCandidates = demoUsers.filter((user) => user.kind === "IN_SCHOOL_CANDIDATE");
+/** Inner Mongolia's demo school (Beijing's transferred-in student is not on its roster or in region1's scope). */
+const inSchoolCandidates = demoUsers.filter((user) => user.kind === "IN_SCHOOL_CANDIDATE" && demoProvinceCodeOf(user.organizationId) === "15");
 /** The demo candidates registered from the start (the others wait at a stage of their pre-registration). */
 const registered = inSchoolCandidates.filter(registeredFromStart);
 

@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, demoOrgId, demoRosterStudents, demoUsers } from "@xuekao/demo-data";
+import { DEMO_PASSWORD, demoOrgId, demoProvinceCodeOf, demoRosterStudents, demoUsers } from "@xuekao/demo-data";
 import { InProcessBus } from "@xuekao/events";
 import { identitySubgraph } from "@xuekao/identity";
 import { idNumberCheckDigit } from "@xuekao/rules";
@@ -164,7 +164,7 @@ describe.each(drivers)("the student-record roster on %s", (driver) => {
   it("holds the demo school's roster: the 30 in-school candidates and 10 students without an account", async () => {
     const all = await entries("school1", { schoolId: SCHOOL });
     expect(all).toHaveLength(40);
-    const candidates = demoUsers.filter((user) => user.kind === "IN_SCHOOL_CANDIDATE");
+    const candidates = demoUsers.filter((user) => user.kind === "IN_SCHOOL_CANDIDATE" && demoProvinceCodeOf(user.organizationId) === "15");
     const stored = await em().find(RosterEntry, { schoolId: SCHOOL });
     expect(stored.map((entry) => entry.studentNumber)).toEqual(expect.arrayContaining(candidates.map((user) => `G${user.idNumber}`)));
     expect(demoRosterStudents.filter((student) => student.userId === null)).toHaveLength(10);

@@ -1,5 +1,5 @@
 import { deflateSync } from "node:zlib";
-import { demoOrganizationPath, demoOrgId, demoUserId, demoUsers } from "@xuekao/demo-data";
+import { demoOrganizationPath, demoProvinceCodeOf, demoUserId, demoUsers } from "@xuekao/demo-data";
 import { hoursFrom, splitPath, startApplication, type Clock } from "@xuekao/subgraph-kit";
 import type { CertificationContext } from "../certification-context.js";
 import { CandidateFact, CandidateFactKind, CandidateName } from "../modules/candidate-fact/candidate-fact.entity.js";
@@ -79,11 +79,10 @@ export async function seedCertificationDemo(ctx: CertificationContext): Promise<
   // Registry seeds its demo records without events; the Beijing in-school students' registrations
   // are what the school flow needs (a record under the school), as record-registered would tell.
   for (const user of demoUsers) {
-    const path = demoOrganizationPath(user.organizationId);
-    if (user.kind !== "IN_SCHOOL_CANDIDATE" || !path.startsWith(demoOrgId("bj"))) continue;
+    if (user.kind !== "IN_SCHOOL_CANDIDATE" || demoProvinceCodeOf(user.organizationId) !== "11") continue;
     const key = { candidateId: user.id, kind: CandidateFactKind.RECORD_REGISTERED, provinceCode: "11" };
     if (await ctx.em.count(CandidateFact, key)) continue;
-    ctx.em.create(CandidateFact, { ...key, organizationPath: path, recordNumber: `G${user.idNumber!}`, candidateKind: "IN_SCHOOL", occurredAt: now });
+    ctx.em.create(CandidateFact, { ...key, organizationPath: demoOrganizationPath(user.organizationId), recordNumber: `G${user.idNumber!}`, candidateKind: "IN_SCHOOL", occurredAt: now });
   }
   await ctx.em.flush();
 

@@ -1,5 +1,5 @@
 import { beijingDate, schoolYearOf } from "@xuekao/rules";
-import { demoOrganizationPath, demoOrganizations, demoOrgId, demoRosterStudents, demoUserId, demoUsers } from "@xuekao/demo-data";
+import { demoOrganizationPath, demoOrganizations, demoOrgId, demoProvinceCodeOf, demoRosterStudents, demoUserId, demoUsers } from "@xuekao/demo-data";
 import { splitPath } from "@xuekao/subgraph-kit";
 import type { RegistryContext } from "../registry-context.js";
 import { ExamRecord, ExamRecordStatus } from "../modules/exam-record/exam-record.entity.js";
@@ -34,8 +34,6 @@ async function seedDirectory(ctx: RegistryContext): Promise<void> {
 
 /** The school a demo class belongs to (in-school candidates are members of a class). */
 const schoolOf = (classId: string) => demoOrganizations.find((organization) => organization.id === classId)!.parentId!;
-/** The province code of a demo organisation: the code of the root of its path. */
-const provinceOf = (organizationId: string) => demoOrganizations.find((organization) => organization.id === splitPath(demoOrganizationPath(organizationId))[0])!.code;
 
 const DAY_MS = 86_400_000;
 
@@ -129,7 +127,7 @@ export async function seedRegistryDemo(ctx: RegistryContext): Promise<void> {
   for (const candidate of demoUsers.filter(registeredFromStart)) {
     const existing = records.get(candidate.id);
     if (existing) {
-      if (existing.provinceCode === null) existing.provinceCode = provinceOf(candidate.organizationId);
+      if (existing.provinceCode === null) existing.provinceCode = demoProvinceCodeOf(candidate.organizationId);
       if (existing.enrollmentYear === null) existing.enrollmentYear = enrollmentYear;
       continue;
     }
@@ -142,7 +140,7 @@ export async function seedRegistryDemo(ctx: RegistryContext): Promise<void> {
         candidateId: candidate.id,
         schoolId: schoolOf(candidate.organizationId),
         organizationPath: demoOrganizationPath(candidate.organizationId),
-        provinceCode: provinceOf(candidate.organizationId),
+        provinceCode: demoProvinceCodeOf(candidate.organizationId),
         enrollmentYear,
         createdAt: clock.now(),
       }),

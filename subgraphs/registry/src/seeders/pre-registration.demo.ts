@@ -1,5 +1,5 @@
 import { schoolYearOf, validateIdNumber } from "@xuekao/rules";
-import { demoOrganizationPath, demoOrgId, demoUsers, type DemoUser } from "@xuekao/demo-data";
+import { demoOrganizationPath, demoOrgId, demoProvinceCodeOf, demoUsers, type DemoUser } from "@xuekao/demo-data";
 import { splitPath, WorkflowApplication, WorkflowDecision, type Caller, type Role } from "@xuekao/subgraph-kit";
 import { PreRegistration } from "../modules/pre-registration/pre-registration.entity.js";
 import type { PreRegistrationInput } from "../modules/pre-registration/pre-registration.inputs.js";
@@ -32,7 +32,7 @@ export const registeredFromStart = (user: DemoUser) => user.kind === "IN_SCHOOL_
 
 function callerOf(user: DemoUser): Caller {
   const path = splitPath(demoOrganizationPath(user.organizationId));
-  const provinceCode = path[0] === demoOrgId("im") ? "15" : "11";
+  const provinceCode = demoProvinceCodeOf(user.organizationId);
   return { kind: "user", subject: user.id, roles: [{ role: user.role as Role, organizationId: user.organizationId, organizationPath: path, provinceCode }], scopes: [] };
 }
 
