@@ -8,7 +8,8 @@ import CertificationReviewPage from "./CertificationReviewPage.vue";
 
 const HOUR = 3_600_000;
 const iso = (offsetHours: number) => new Date(Date.now() + offsetHours * HOUR).toISOString();
-const queueItem = (id: string, name: string, enteredHoursAgo: number) => ({
+/** A case that entered its 72-hour step `enteredHoursAgo` hours ago, with the step's warning at `warnAtHours`. */
+const queueItem = (id: string, name: string, enteredHoursAgo: number, warnAtHours = 48) => ({
   id,
   kind: "certification.returning-candidate",
   status: "PENDING_REVIEW",
@@ -16,7 +17,7 @@ const queueItem = (id: string, name: string, enteredHoursAgo: number) => ({
   submittedAt: iso(-enteredHoursAgo),
   candidate: { displayName: name },
   evidence: [{ id: `f-${id}` }],
-  application: { id: `a-${id}`, kindName: "返京考生成绩认定", stepName: "北京教育考试院审核认定", stepEnteredAt: iso(-enteredHoursAgo), dueAt: iso(72 - enteredHoursAgo), round: 1, version: 3, canDecide: true },
+  application: { id: `a-${id}`, kindName: "返京考生成绩认定", stepName: "北京教育考试院审核认定", dueAt: iso(72 - enteredHoursAgo), warnAt: iso(warnAtHours - enteredHoursAgo), round: 1, version: 3, canDecide: true },
 });
 const QUEUE: GatewayBody = { data: { certificationReviewQueue: { items: [queueItem("c1", "逾期考生", 80), queueItem("c2", "预警考生", 50), queueItem("c3", "新考生", 2)], nextCursor: null } } };
 
@@ -88,6 +89,15 @@ describe("certification review page", () => {
     expect(rows[0]!.find('[data-testid="review-marker-overdue"]').text()).toBe("已超时");
     expect(rows[1]!.find('[data-testid="review-marker-warning"]').text()).toBe("即将到期");
     expect(rows[2]!.find('[data-testid^="review-marker"]').exists()).toBe(false);
+  });
+
+  it("marks the warning at the point the province configured for the step, not at a fixed share of the limit", async () => {
+    // 30 h into a 72 h step: past a 24 h warning point, short of a 48 h one.
+    const items = [queueItem("e1", "早提醒考生", 30, 24), queueItem("e2", "常规考生", 30, 48)];
+    gatewayAnswersByOperation({ CertificationReviewQueue: { data: { certificationReviewQueue: { items, nextCursor: null } } } });
+    const rows = (await mountPage()).findAll(".el-table__body tr");
+    expect(rows[0]!.find('[data-testid="review-marker-warning"]').exists()).toBe(true);
+    expect(rows[1]!.find('[data-testid^="review-marker"]').exists()).toBe(false);
   });
 
   it("shows the engine's verdict live for a grade, a score with its full score and art's two parts, and saves them", async () => {

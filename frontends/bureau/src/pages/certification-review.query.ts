@@ -20,8 +20,8 @@ export const CertificationReviewQueueQuery = graphql(`
           id
           kindName
           stepName
-          stepEnteredAt
           dueAt
+          warnAt
           round
           version
           canDecide

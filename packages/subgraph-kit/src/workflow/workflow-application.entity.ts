@@ -99,6 +99,7 @@ export class WorkflowApplication {
   @Property({ type: "datetime", nullable: true })
   dueAt: Date | null = null;
 
+  @Field(() => Date, { nullable: true, description: "当前环节临近时限的提醒时间（按流程配置）；无提醒为 null" })
   @Property({ type: "datetime", nullable: true })
   warnAt: Date | null = null;
 
