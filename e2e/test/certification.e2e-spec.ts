@@ -165,6 +165,9 @@ describe("certification through the gateway", () => {
     expect(draft.requiredEvidence.map((item) => item.slot)).toEqual(["SCORE_CERTIFICATE"]);
     expect((await start("bjcandidate1", HEBEI)).data?.startCertificationCase.id).toBe(draft.id);
     const caseId = draft.id;
+    // A province chosen by mistake is corrected on the draft by starting again with the right one.
+    expect((await start("bjcandidate1", HENAN)).data?.startCertificationCase).toMatchObject({ id: caseId, status: "DRAFT", originProvinceCode: HENAN });
+    expect((await start("bjcandidate1", HEBEI)).data?.startCertificationCase).toMatchObject({ id: caseId, originProvinceCode: HEBEI });
 
     // Submitting with nothing uploaded is refused.
     expect(codeOf(await submit("bjcandidate1", caseId, randomUUID()))).toBe("CERTIFICATION_EVIDENCE_MISSING");
@@ -239,6 +242,11 @@ describe("certification through the gateway", () => {
     expect(returned.data!.decideCertificationCase.status).toBe("RETURNED");
     await waitFor("the SMS about the return", () => texts(mobile).find((text) => text.includes("退回修改") && text.includes(reason)));
     expect((await inbox("bjcandidate1")).some((message) => message.title.includes("退回修改") && message.body.includes(reason))).toBe(true);
+
+    // A returned case keeps its province: the subjects were recorded on Hebei's scale.
+    const frozen = await start("bjcandidate1", HENAN);
+    expect(codeOf(frozen)).toBe("CERTIFICATION_ORIGIN_FROZEN");
+    expect(frozen.errors?.[0]?.message).toBe("已提交过的申请不能更改成绩来源省份；如省份选错，请联系审核单位");
 
     // 8. A better scan, sent again.
     const clear = pngOfSize(64 * 1024, 0x77);

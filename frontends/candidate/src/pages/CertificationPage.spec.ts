@@ -113,6 +113,40 @@ describe("candidate certification page", () => {
     expect(wrapper.get('[data-testid="cert-origin"]').text()).toBe("河北省");
   });
 
+  it("corrects a draft's province: the same one is refused before sending, another is sent and shown", async () => {
+    const sent = gatewayAnswersByOperation({
+      CandidateCertification: [answer([CASE]), answer([{ ...CASE, originProvinceCode: "41" }])],
+      CandidateStartCertificationCase: { data: { startCertificationCase: { id: "case-1", status: "DRAFT" } } },
+    });
+    const wrapper = await mountPage();
+    const pick = (code: string) =>
+      (
+        wrapper.findAllComponents({ name: "ElSelect" }).find((select) => select.attributes("data-testid") === "cert-origin-change-select")!.vm as unknown as {
+          $emit: (event: string, value: string) => void;
+        }
+      ).$emit("update:modelValue", code);
+    pick("13");
+    await flushPromises();
+    await wrapper.get(".origin-change").trigger("submit");
+    await flushPromises();
+    expect(wrapper.find(".origin-change .el-form-item.is-error").exists()).toBe(true);
+    expect(sent.some((request) => request.operation === "CandidateStartCertificationCase")).toBe(false);
+
+    pick("41");
+    await flushPromises();
+    await wrapper.get(".origin-change").trigger("submit");
+    await flushPromises();
+    expect(sent.find((request) => request.operation === "CandidateStartCertificationCase")?.variables).toEqual({ originProvinceCode: "41" });
+    expect(wrapper.get('[data-testid="cert-origin"]').text()).toBe("河南省");
+    expect(wrapper.get('[data-testid="cert-origin-changed"]').text()).toBe("已将成绩来源省份改为河南省");
+  });
+
+  it("offers no change of province once the case was submitted", async () => {
+    gatewayAnswersByOperation({ CandidateCertification: answer([{ ...CASE, status: "RETURNED", submittedAt: "2026-06-02T03:00:00Z" }]) });
+    const wrapper = await mountPage();
+    expect(wrapper.find('[data-testid="cert-origin-change"]').exists()).toBe(false);
+  });
+
   it("refuses a 2 MB scan and a PDF named .jpg before anything is sent, then uploads a PNG and submits with one request key", async () => {
     const uploaded = { ...CASE, requiredEvidence: [{ ...SLOT, file: { id: "f1", fileName: "成绩证明.png", uploadedAt: "2026-06-02T03:00:00Z", mimeType: "image/png", downloadUrl: null } }] };
     const sent = gatewayAnswersByOperation({

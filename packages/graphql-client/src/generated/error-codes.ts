@@ -21,6 +21,7 @@ export const ERROR_CODES = {
   CERTIFICATION_GRADES_INVALID: { category: "BAD_USER_INPUT", message: "等级须至少一个（至多 10 个），每个 1 至 16 个字，且不得重复", modules: ["certification-config"] },
   CERTIFICATION_HOLDER_UNKNOWN: { category: "CONFLICT", message: "暂未获取到申请人的姓名，无法签发认定结果，请稍后重试", modules: ["certification-case"] },
   CERTIFICATION_LOGIN_OUTDATED: { category: "UNAUTHENTICATED", message: "登录信息已更新，请重新登录", modules: ["certification-case"] },
+  CERTIFICATION_ORIGIN_FROZEN: { category: "CONFLICT", message: "已提交过的申请不能更改成绩来源省份；如省份选错，请联系审核单位", modules: ["certification-case"] },
   CERTIFICATION_PASS_GRADE_INVALID: { category: "BAD_USER_INPUT", message: "合格等级须为所列等级之一；未列等级时不填", modules: ["certification-config"] },
   CERTIFICATION_PROVINCE_INVALID: { category: "BAD_USER_INPUT", message: "省级行政区划代码无效", modules: ["certification-case"] },
   CERTIFICATION_RULES_EMPTY: { category: "BAD_USER_INPUT", message: "请至少配置等级制度或一科满分", modules: ["certification-config"] },

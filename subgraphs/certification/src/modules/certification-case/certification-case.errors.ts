@@ -20,6 +20,11 @@ export const CertificationCaseErrors = defineErrors("certification-case", {
   WINDOW_CLOSED: { category: "CONFLICT", message: "当前不在成绩认定申请受理时间内" },
   CERTIFICATION_SERVICE_CLOSED: { category: "CONFLICT", message: "成绩认定结果查询服务已关闭" },
   CERTIFICATION_STUDENT_NOT_FOUND: { category: "NOT_FOUND", field: "candidateId", message: "本校没有该学生的在校考籍" },
+  CERTIFICATION_ORIGIN_FROZEN: {
+    category: "CONFLICT",
+    field: "originProvinceCode",
+    message: "已提交过的申请不能更改成绩来源省份；如省份选错，请联系审核单位",
+  },
   CERTIFICATION_CASE_LOCKED: { category: "CONFLICT", message: "申请已提交或已办结，不能再修改材料" },
   CERTIFICATION_EVIDENCE_SLOT_INVALID: { category: "BAD_USER_INPUT", field: "slot", message: "该类成绩认定不需要这项材料" },
   CERTIFICATION_EVIDENCE_MISSING: { category: "BAD_USER_INPUT", message: (p: { names: string }) => `请先上传：${p.names}` },

@@ -510,7 +510,7 @@ export class CertificationCaseService {
     if (refusal && refusal !== "WINDOW_CLOSED") throw CertificationCaseErrors.NOT_ELIGIBLE({ reasonCode: refusal }, { reasonCode: refusal });
     const open = await ctx.em.findOne(CertificationCase, { pendingKey: pendingKeyOf(candidateId, provinceCode) });
     if (open?.status === CertificationCaseStatus.PENDING_REVIEW) throw CertificationCaseErrors.CERTIFICATION_CASE_ALREADY_OPEN();
-    if (open) return open;
+    if (open) return open.originProvinceCode === input.originProvinceCode ? open : this.changeOrigin(ctx, open, input.originProvinceCode);
     if (refusal === "WINDOW_CLOSED") throw CertificationCaseErrors.WINDOW_CLOSED();
 
     try {
@@ -544,6 +544,30 @@ export class CertificationCaseService {
       if (winner && winner.status !== CertificationCaseStatus.PENDING_REVIEW) return winner;
       throw CertificationCaseErrors.CERTIFICATION_CASE_ALREADY_OPEN();
     }
+  }
+
+  /**
+   * A province chosen by mistake is corrected by starting again with the right one: a draft takes
+   * it (its evidence stays, nothing was judged yet). A returned case keeps its origin — the
+   * reviewer recorded its subjects on that province's scale.
+   */
+  private async changeOrigin(ctx: CertificationContext, open: CertificationCase, originProvinceCode: string): Promise<CertificationCase> {
+    if (open.status !== CertificationCaseStatus.DRAFT) throw CertificationCaseErrors.CERTIFICATION_ORIGIN_FROZEN();
+    return ctx.transaction(async (tx) => {
+      const draft = await tx.em.findOneOrFail(CertificationCase, { id: open.id }, { refresh: true });
+      if (draft.status !== CertificationCaseStatus.DRAFT) throw CertificationCaseErrors.CERTIFICATION_ORIGIN_FROZEN();
+      const before = draft.originProvinceCode;
+      draft.originProvinceCode = originProvinceCode;
+      await tx.em.flush();
+      await tx.audit.record({
+        action: "certification-case.origin-changed",
+        subject: { type: "CertificationCase", id: draft.id },
+        organizationPath: splitPath(draft.organizationPath),
+        before: { originProvinceCode: before },
+        after: { originProvinceCode },
+      });
+      return draft;
+    });
   }
 
   /** A windowed kind accepts uploads and submissions only inside its window: from the opening instant, up to (not at) the closing one. */
