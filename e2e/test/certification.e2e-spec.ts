@@ -430,6 +430,21 @@ describe("certification through the gateway", () => {
         )
       ).schoolCertificationCases.items;
 
+    // The student is sent to their school: in Beijing the school files for an in-school student.
+    const { certificationEligibility } = await ask<{ certificationEligibility: { eligible: boolean; kind: string | null; reasonCode: string; reason: string } }>(
+      "bjstudent1",
+      `{ certificationEligibility { eligible kind reasonCode reason } }`,
+    );
+    expect(certificationEligibility).toEqual({
+      eligible: false,
+      kind: "certification.school-upload",
+      reasonCode: "SCHOOL_FILES",
+      reason: "在校生的外省合格考成绩认定由就读学校办理，请联系学校",
+    });
+    const byStudent = await start("bjstudent1", HEBEI);
+    expect(codeOf(byStudent)).toBe("NOT_ELIGIBLE");
+    expect(byStudent.errors?.[0]?.extensions?.reasonCode).toBe("SCHOOL_FILES");
+
     // The school picks the student among its registered records.
     const records = await ask<{ examRecordPage: { items: Array<{ candidate: { id: string; displayName: string } | null }> } }>(
       "bjschool1",

@@ -197,6 +197,9 @@ describe.each(drivers)("certification cases on %s", (driver) => {
       // A social candidate in Inner Mongolia: the region runs no returning-candidate certification.
       const imSocial = { headers: () => tokens.headers({ sub: randomUUID(), roles: [{ role: Role.CANDIDATE_SOCIAL, path: pathOfOrg("im-xincheng"), pc: "15" }] }) };
       expect((await startCase(imSocial)).errors?.[0]?.extensions?.code).toBe("KIND_NOT_OFFERED");
+      // An in-school student in Beijing: the school files for them.
+      const bjStudent = { headers: () => tokens.headers({ sub: randomUUID(), roles: [{ role: Role.CANDIDATE_IN_SCHOOL, path: pathOfOrg("bj-class-5"), pc: "11" }] }) };
+      expect((await startCase(bjStudent)).errors?.[0]?.extensions).toMatchObject({ code: "NOT_ELIGIBLE", reasonCode: "SCHOOL_FILES" });
       expect((await startCase({ headers: bjReviewer })).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
       expect((await gql(START, { input: { originProvinceCode: "13" } })).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     });

@@ -5,6 +5,7 @@ export const NOT_ELIGIBLE_REASONS = {
   ALREADY_CERTIFIED: "您的外省合格考成绩已在本省认定，不能再次申请",
   TRANSFERRED_IN: "您的考籍已转入本省，请由就读学校为您办理成绩认定",
   SAT_EXAM_HERE: "您已在本省参加合格性考试，无需办理成绩认定",
+  SCHOOL_FILES: "在校生的外省合格考成绩认定由就读学校办理，请联系学校",
 } as const;
 export type NotEligibleReason = keyof typeof NOT_ELIGIBLE_REASONS;
 

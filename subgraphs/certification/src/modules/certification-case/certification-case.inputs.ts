@@ -157,7 +157,7 @@ export class CertificationSubjectResult {
 export class CertificationEligibility {
   @Field(() => Boolean) eligible!: boolean;
   @Field(() => String, { nullable: true, description: "适用的认定类别，如 certification.returning-candidate" }) kind!: string | null;
-  @Field(() => String, { nullable: true, description: "不能申请的原因代码：ALREADY_CERTIFIED、TRANSFERRED_IN、SAT_EXAM_HERE、KIND_NOT_OFFERED、WINDOW_CLOSED" })
+  @Field(() => String, { nullable: true, description: "不能申请的原因代码：ALREADY_CERTIFIED、TRANSFERRED_IN、SAT_EXAM_HERE、SCHOOL_FILES、KIND_NOT_OFFERED、WINDOW_CLOSED" })
   reasonCode!: string | null;
   @Field(() => String, { nullable: true, description: "不能申请的原因" }) reason!: string | null;
   @Field(() => CertificationWindow, { nullable: true, description: "当前开放的办理时间，否则最近一次（有办理时间的类别）" })

@@ -217,7 +217,7 @@ export class CertificationCaseService {
     const refusal = assessment.refusal;
     return {
       eligible: refusal === null,
-      kind: refusal === "KIND_NOT_OFFERED" ? null : kind.kind,
+      kind: refusal === "KIND_NOT_OFFERED" ? null : refusal === "SCHOOL_FILES" ? SchoolUploadCertification.kind : kind.kind,
       reasonCode: refusal,
       reason: refusal ? REFUSAL_MESSAGES[refusal] : null,
       window: assessment.window,
@@ -486,7 +486,12 @@ export class CertificationCaseService {
     const window = isWindowed(kind.kind)
       ? ((await config.openWindow(ctx, provinceCode, kind.kind, now)) ?? (await config.latestWindow(ctx, provinceCode, kind.kind, now)))
       : null;
-    if (!(await activeDefinition(ctx.em, provinceCode, kind.kind))) return { refusal: "KIND_NOT_OFFERED", window };
+    if (!(await activeDefinition(ctx.em, provinceCode, kind.kind))) {
+      // Where the province has the school file for its transferred-in students (Beijing), an
+      // in-school candidate is sent to the school rather than told the service does not exist.
+      const schoolFiles = kind === TransferInCertification && (await activeDefinition(ctx.em, provinceCode, SchoolUploadCertification.kind));
+      return { refusal: schoolFiles ? "SCHOOL_FILES" : "KIND_NOT_OFFERED", window };
+    }
     if (await ctx.em.count(CertificationCase, { candidateId, certifyingProvinceCode: provinceCode, status: CertificationCaseStatus.APPROVED })) {
       return { refusal: "ALREADY_CERTIFIED", window };
     }
