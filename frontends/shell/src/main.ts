@@ -11,6 +11,7 @@ import { fetchRuntimeConfig, useShellConfigStore } from "./stores/config";
 import { useRemotesStore } from "./stores/remotes";
 import { useAuthStore } from "./stores/auth";
 import { createFederationLoader } from "./remotes/federation-loader";
+import { makeSelectListsFocusable } from "@xuekao/ui";
 
 async function start() {
   let config;
@@ -42,6 +43,7 @@ async function start() {
 
   await router.isReady();
   app.mount("#app");
+  makeSelectListsFocusable();
 }
 
 void start();

@@ -40,5 +40,6 @@ export type { AccountField, PasswordChecks } from "./account-rules";
 export { failureText, isTransportError, splitErrors } from "./field-errors";
 export { downloadFile, uploadFile } from "./files";
 export type { FileRefusal, FileResult } from "./files";
+export { makeSelectListsFocusable } from "./select-lists";
 export { SCAN_IMAGE_TYPES, formatBytes, scanFileProblem, scanProblemText, sniffType, typeNames } from "./scan-file";
 export type { ScanLimits, ScanProblem, SniffedType } from "./scan-file";

@@ -121,4 +121,35 @@ describe("school certification page", () => {
     expect(sent.find((request) => request.operation === "SchoolSubmitCertificationCase")?.variables).toMatchObject({ caseId: "case-9", idempotencyKey: expect.any(String) });
     expect(wrapper.get('[data-testid="school-cert-submit-error"]').text()).toBe("不在本年度成绩认定办理时间内");
   });
+
+  it("submits right after an upload, before the reloaded list shows the file", async () => {
+    const sent = gatewayAnswersByOperation({
+      // The list still answers without the file: the reload after the upload has not caught up.
+      SchoolCertificationCases: page([DRAFT]),
+      SchoolCertificationStudents: STUDENTS,
+      SchoolRequestCertificationEvidenceUpload: {
+        data: { requestCertificationEvidenceUpload: { fileId: "f1", uploadUrl: "/files/certification/upload/f1?sig=x", maxBytes: 1_048_576, allowedTypes: ["image/jpeg", "image/png"] } },
+      },
+      SchoolSubmitCertificationCase: { data: { submitCertificationCase: { id: "case-9", status: "PENDING_REVIEW" } } },
+    });
+    const graphql = globalThis.fetch as unknown as (url: string, init: RequestInit) => Promise<Response>;
+    vi.stubGlobal("fetch", async (url: string, init: RequestInit) =>
+      init.method === "PUT" ? new Response(JSON.stringify({ file: { id: "f1", size: 2048, mimeType: "image/png" } }), { status: 200 }) : graphql(url, init),
+    );
+    const wrapper = await mountPage();
+    await wrapper.get('[data-testid="school-cert-open"]').trigger("click");
+    await flushPromises();
+    const input = wrapper.get('[data-testid="evidence-file-input"]');
+    const png = new Uint8Array(2048);
+    png.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    Object.defineProperty(input.element, "files", { value: [new File([png], "scan.png", { type: "image/png" })], configurable: true });
+    await input.trigger("change");
+    await flushPromises();
+    await wrapper.get('[data-testid="evidence-sent"]');
+
+    await wrapper.get('[data-testid="school-cert-submit"]').trigger("click");
+    await flushPromises();
+    expect(wrapper.find('[data-testid="school-cert-submit-error"]').exists()).toBe(false);
+    expect(sent.some((request) => request.operation === "SchoolSubmitCertificationCase")).toBe(true);
+  });
 });

@@ -7,6 +7,7 @@ import { createRouter, createWebHistory, type RouteRecordRaw } from "vue-router"
 import ElementPlus from "element-plus";
 import zhCn from "element-plus/es/locale/lang/zh-cn";
 import "element-plus/dist/index.css";
+import { makeSelectListsFocusable } from "../select-lists";
 import StandaloneApp from "./StandaloneApp.vue";
 
 export { StandaloneApp };
@@ -30,5 +31,6 @@ export function mountStandalone({ titleKey, routes, messages, selector = "#app" 
   const app = createApp(StandaloneApp, { titleKey });
   app.use(createPinia()).use(i18n).use(router).use(ElementPlus, { locale: zhCn });
   app.mount(selector);
+  makeSelectListsFocusable();
   return app;
 }
