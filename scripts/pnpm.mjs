@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs pnpm without requiring it to be installed: a fresh machine has only Node and npm, and
 // corepack cannot fetch pnpm offline, so we go through `npx -y pnpm@<pinned>`.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -15,15 +15,6 @@ export function pnpm(args, options = {}) {
     ...options,
   });
   return result.status ?? 1;
-}
-
-/** Like `pnpm`, without blocking: resolves with the exit status, so that two runs can overlap. */
-export function pnpmAsync(args, options = {}) {
-  return new Promise((resolve) => {
-    const child = spawn("npx", ["-y", `pnpm@${pnpmVersion}`, ...args], { cwd: root, stdio: "inherit", ...options });
-    child.on("error", () => resolve(1));
-    child.on("close", (code) => resolve(code ?? 1));
-  });
 }
 
 /** Runs pnpm and returns what it printed on stdout. */
