@@ -9,6 +9,7 @@ import type { Page } from "playwright-core";
 import { GIF_BYTES, pngOfSize } from "@xuekao/subgraph-kit/testing";
 import { startBrowserStack, stopBrowserStack, type BrowserStack } from "../../src/browser/stack.js";
 import { openAs } from "../../src/browser/session.js";
+import { HEBEI_GRADES } from "../../src/certification-fixtures.js";
 
 const SHOTS_DIR = process.env.SHOTS_DIR;
 async function shot(page: Page, name: string) {
@@ -88,21 +89,7 @@ describe("certification journey: upload, review, result and verification", () =>
 
     // Hebei gives grades A–D, C passes: every subject at C or better, art one mark (not split).
     await console_.getByTestId("review-rules").waitFor();
-    for (const [code, grade] of [
-      ["CHINESE", "B"],
-      ["MATHEMATICS", "C"],
-      ["FOREIGN_LANGUAGE", "A"],
-      ["POLITICS", "B"],
-      ["HISTORY", "B"],
-      ["GEOGRAPHY", "C"],
-      ["PHYSICS", "C"],
-      ["CHEMISTRY", "B"],
-      ["BIOLOGY", "A"],
-      ["INFORMATION_TECHNOLOGY", "A"],
-      ["GENERAL_TECHNOLOGY", "B"],
-      ["ARTS", "A"],
-      ["PHYSICAL_EDUCATION", "A"],
-    ] as const) {
+    for (const [code, grade] of HEBEI_GRADES) {
       await console_.getByTestId(`grade-${code}`).selectOption(grade);
     }
     expect(await console_.getByTestId("verdict-MATHEMATICS").innerText()).toContain("C 不低于合格等级 C，合格");

@@ -12,6 +12,7 @@ import type { Platform } from "../../src/platform.js";
 import type { RunningFrontends } from "../../src/browser/frontends.js";
 import { startBrowserStack, stopBrowserStack } from "../../src/browser/stack.js";
 import { accessTokenOf, openAs } from "../../src/browser/session.js";
+import { HEBEI_GRADES } from "../../src/certification-fixtures.js";
 
 const SHOTS_DIR = process.env.SHOTS_DIR;
 async function shot(page: Page, name: string) {
@@ -22,22 +23,6 @@ interface Refusal {
   errors: Array<{ message: string; extensions: { code: string } }>;
 }
 
-/** Hebei's scale (A–D, C passes) for every subject: what the IM province institute enters before approving. */
-const HEBEI_GRADES = [
-  ["CHINESE", "B"],
-  ["MATHEMATICS", "C"],
-  ["FOREIGN_LANGUAGE", "A"],
-  ["POLITICS", "B"],
-  ["HISTORY", "B"],
-  ["GEOGRAPHY", "C"],
-  ["PHYSICS", "C"],
-  ["CHEMISTRY", "B"],
-  ["BIOLOGY", "A"],
-  ["INFORMATION_TECHNOLOGY", "A"],
-  ["GENERAL_TECHNOLOGY", "B"],
-  ["ARTS", "A"],
-  ["PHYSICAL_EDUCATION", "A"],
-] as const;
 
 describe("certification review through the workflow engine", () => {
   let platform: Platform;
